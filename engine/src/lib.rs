@@ -1,0 +1,28 @@
+/*!
+The maturity check's pure logic, with no browser in sight.
+
+* [`model`]: the questionnaire file format;
+* [`validate`]: raw questionnaire -> [`Checked`], every problem with its JSON path;
+* [`scoring`]: answers -> scores and levels per dimension and overall;
+* [`plan`]: priorities by role and the three-column plan, tailored by context answers;
+* [`share`]: answers <-> a compact code for URL fragments;
+* [`progress`]: answers and step <-> what the widget keeps in storage.
+
+This crate must not depend on leptos, web-sys, gloo or wasm-bindgen: it is tested natively, and the
+widget crate reads it through thin reactive wrappers.
+*/
+
+pub mod model;
+pub mod plan;
+pub mod progress;
+pub mod scoring;
+pub mod share;
+pub mod validate;
+
+pub use model::{AdviceKind, Questionnaire, Text};
+pub use plan::{plan, Plan, PlanEntry};
+pub use scoring::{assess, Answer, Answers, Assessment, Rating};
+pub use validate::{load, validate, Checked, LoadError, Problem};
+
+/// The default questionnaire shipped with the widget (German and English).
+pub const DEFAULT_QUESTIONNAIRE: &str = include_str!("../../questionnaire/default.json");

@@ -1,0 +1,158 @@
+/*!
+From an assessment to a plan: which dimensions to work on first, and what to do there.
+
+The role of service (a context answer) picks a target profile. A dimension's priority is its gap to
+the role's target, weighted by how much that dimension matters for the role; ties go to the more
+important dimension, then to questionnaire order, so the plan is deterministic. The plan draws on
+the advice of the top `focus_dimensions` at the level each has reached, tailored by the context
+answers, and fills each column round-robin so that every focus dimension is represented before any
+gets a second entry.
+*/
+
+use crate::model::{Advice, AdviceKind, RoleProfile};
+use crate::scoring::{Answers, Assessment};
+use crate::validate::Checked;
+
+/// A dimension's place in the order of work.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Priority {
+    /// Index into `dimensions`.
+    pub dimension: usize,
+    /// Points still missing to the role's target (0 when it is reached).
+    pub gap: f64,
+    /// `gap` times the dimension's importance for the role.
+    pub weight: f64,
+}
+
+/// One step of the plan, pointing at the advice entry it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanEntry {
+    /// Index into the questionnaire's `advice`.
+    pub advice: usize,
+    /// Index into `dimensions`.
+    pub dimension: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// Index into `profiles.roles` of the profile the plan was made for.
+    pub role: usize,
+    pub priorities: Vec<Priority>,
+    /// Quick wins: effect within weeks.
+    pub now: Vec<PlanEntry>,
+    /// Levers to build up over 6-12 months.
+    pub build_up: Vec<PlanEntry>,
+    /// What to leave out on purpose for now.
+    pub leave_out: Vec<PlanEntry>,
+}
+
+impl Plan {
+    pub fn column(&self, kind: AdviceKind) -> &[PlanEntry] {
+        match kind {
+            AdviceKind::QuickWin => &self.now,
+            AdviceKind::LongTerm => &self.build_up,
+            AdviceKind::LeaveOut => &self.leave_out,
+        }
+    }
+}
+
+/// The profile for the answered role, or the default role's when it is unanswered.
+pub fn role_profile<'q>(q: &'q Checked, answers: &Answers) -> (usize, &'q RoleProfile) {
+    let pr = &q.profiles;
+    let role = answers.context_option(q, &pr.role_question).unwrap_or(&pr.default_role);
+    let index = pr
+        .roles
+        .iter()
+        .position(|r| r.role == role)
+        .or_else(|| pr.roles.iter().position(|r| r.role == pr.default_role))
+        .unwrap_or(0);
+    (index, &pr.roles[index])
+}
+
+/// Whether an advice entry's condition holds for these context answers.
+pub fn applies(q: &Checked, advice: &Advice, answers: &Answers) -> bool {
+    advice.when.as_ref().is_none_or(|when| {
+        when.iter().all(|(question, options)| {
+            answers.context_option(q, question).is_some_and(|chosen| options.iter().any(|o| o == chosen))
+        })
+    })
+}
+
+/// The advice of one cell (dimension, level, kind), tailored: general entries in file order, each
+/// replaced by the first matching variant that names it, plus matching variants that replace nothing.
+pub fn cell(q: &Checked, dimension: usize, level: usize, kind: AdviceKind, answers: &Answers) -> Vec<usize> {
+    let d = &q.dimensions[dimension].id;
+    let l = &q.levels[level].id;
+    let in_cell: Vec<usize> = (0..q.advice.len())
+        .filter(|&i| {
+            let a = &q.advice[i];
+            &a.dimension == d && &a.level == l && a.kind == kind
+        })
+        .collect();
+    let mut out = Vec::new();
+    for &i in &in_cell {
+        let a = &q.advice[i];
+        if a.when.is_none() {
+            let variant = in_cell.iter().copied().find(|&v| {
+                q.advice[v].replaces.as_deref() == Some(a.id.as_str()) && applies(q, &q.advice[v], answers)
+            });
+            out.push(variant.unwrap_or(i));
+        } else if a.replaces.is_none() && applies(q, a, answers) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Dimensions ordered by weighted gap to the role's targets, largest first.
+pub fn priorities(q: &Checked, assessment: &Assessment, profile: &RoleProfile) -> Vec<Priority> {
+    let mut out: Vec<(Priority, f64)> = assessment
+        .dimensions
+        .iter()
+        .map(|r| {
+            let id = &q.dimensions[r.dimension].id;
+            let target = profile.targets.get(id).copied().unwrap_or(100.0);
+            let importance = profile.importance.get(id).copied().unwrap_or(1.0);
+            let gap = (target - r.exact).max(0.0);
+            (Priority { dimension: r.dimension, gap, weight: gap * importance }, importance)
+        })
+        .collect();
+    out.sort_by(|(a, ia), (b, ib)| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then(ib.total_cmp(ia))
+            .then(a.dimension.cmp(&b.dimension))
+    });
+    out.into_iter().map(|(p, _)| p).collect()
+}
+
+/// The plan for these answers.
+pub fn plan(q: &Checked, assessment: &Assessment, answers: &Answers) -> Plan {
+    let (role, profile) = role_profile(q, answers);
+    let priorities = priorities(q, assessment, profile);
+    let focus: Vec<usize> = priorities.iter().take(q.plan.focus_dimensions).map(|p| p.dimension).collect();
+    let column = |kind: AdviceKind| -> Vec<PlanEntry> {
+        let cells: Vec<Vec<usize>> = focus
+            .iter()
+            .map(|&d| cell(q, d, assessment.dimensions[d].rating.level, kind, answers))
+            .collect();
+        let longest = cells.iter().map(Vec::len).max().unwrap_or(0);
+        let mut entries = Vec::new();
+        for round in 0..longest {
+            for (&d, c) in focus.iter().zip(&cells) {
+                if let Some(&advice) = c.get(round) {
+                    entries.push(PlanEntry { advice, dimension: d });
+                }
+            }
+        }
+        entries.truncate(q.plan.max_per_column);
+        entries
+    };
+    Plan {
+        role,
+        now: column(AdviceKind::QuickWin),
+        build_up: column(AdviceKind::LongTerm),
+        leave_out: column(AdviceKind::LeaveOut),
+        priorities,
+    }
+}

@@ -1,0 +1,77 @@
+/*!
+Saved progress: what the widget keeps in storage so a respondent can continue after a reload.
+
+It is the share code of the answers so far plus the step they were on, as a small JSON object. The
+storage key carries the questionnaire id and version, and the code inside carries them again, so state
+from another questionnaire or an older version is recognised and discarded instead of misread.
+*/
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::scoring::Answers;
+use crate::share::{self, ShareError};
+use crate::validate::Checked;
+
+const FORMAT: u32 = 1;
+
+/// The storage key for a questionnaire's progress.
+pub fn storage_key(q: &Checked) -> String {
+    format!("maturity-check:{}:{}", q.id, q.version)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    pub answers: Answers,
+    /// Index of the step the respondent was on.
+    pub step: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Stored {
+    format: u32,
+    answers: String,
+    step: usize,
+}
+
+/// Why stored progress was discarded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ProgressError {
+    /// Not the JSON this widget writes.
+    Corrupt(String),
+    /// Written by another format version of the widget.
+    UnknownFormat(u32),
+    /// The answers inside do not belong to this questionnaire version.
+    Answers(ShareError),
+}
+
+impl fmt::Display for ProgressError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProgressError::Corrupt(e) => write!(f, "saved progress is not readable: {e}"),
+            ProgressError::UnknownFormat(v) => write!(f, "saved progress has format {v}, which this version cannot read"),
+            ProgressError::Answers(e) => write!(f, "saved progress does not fit: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ProgressError {}
+
+/// Serialises progress for storage.
+pub fn save(q: &Checked, progress: &Progress) -> String {
+    let stored = Stored { format: FORMAT, answers: share::encode(q, &progress.answers), step: progress.step };
+    serde_json::to_string(&stored).unwrap_or_default()
+}
+
+/// Reads stored progress for `q`. Any input gives progress or a typed error, never a panic.
+pub fn load(q: &Checked, text: &str) -> Result<Progress, ProgressError> {
+    let stored: Stored = serde_json::from_str(text).map_err(|e| ProgressError::Corrupt(e.to_string()))?;
+    if stored.format != FORMAT {
+        return Err(ProgressError::UnknownFormat(stored.format));
+    }
+    let answers = share::decode_for(q, &stored.answers).map_err(ProgressError::Answers)?;
+    Ok(Progress { answers, step: stored.step })
+}

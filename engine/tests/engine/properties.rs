@@ -1,0 +1,161 @@
+use maturity_check_engine::share::{decode, decode_for, encode};
+use maturity_check_engine::{assess, load, plan, progress, AdviceKind, Answer, Answers, Checked, DEFAULT_QUESTIONNAIRE};
+use proptest::prelude::*;
+use serde_json::Value;
+
+use crate::common::*;
+
+fn questionnaires() -> Vec<Checked> {
+    vec![three(), five(), load(DEFAULT_QUESTIONNAIRE).expect("default questionnaire is valid")]
+}
+
+/// Any answers (including unanswered slots) that fit `q`.
+fn answers_for(q: &Checked) -> impl Strategy<Value = Answers> {
+    let scored: Vec<_> = q
+        .questions
+        .iter()
+        .map(|x| {
+            let dk = x.dont_know.is_some();
+            prop_oneof![
+                3 => (0u8..5).prop_map(|k| Some(Answer::Option(k))),
+                1 => Just(if dk { Some(Answer::DontKnow) } else { None }),
+                1 => Just(None),
+            ]
+        })
+        .collect();
+    let context: Vec<_> = q.context_questions.iter().map(|c| proptest::option::of(0..c.options.len())).collect();
+    (scored, context).prop_map(|(scored, context)| Answers { scored, context })
+}
+
+/// A questionnaire and answers to it.
+fn case() -> impl Strategy<Value = (Checked, Answers)> {
+    (0..3usize).prop_flat_map(|i| {
+        let q = questionnaires().swap_remove(i);
+        answers_for(&q).prop_map(move |a| (q.clone(), a))
+    })
+}
+
+/// A JSON value of any shape, small.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any::<i64>().prop_map(Value::from),
+        ".{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            proptest::collection::btree_map("[a-z_]{1,8}", inner, 0..4).prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Replaces the value at a pseudo-random place in `v` (chosen by `path`) with `new`.
+fn mutate(v: &mut Value, path: &[usize], new: Value) {
+    let mut here = v;
+    for (depth, &step) in path.iter().enumerate() {
+        let next = match here {
+            Value::Array(a) if !a.is_empty() => {
+                let i = step % a.len();
+                &mut a[i]
+            }
+            Value::Object(m) if !m.is_empty() => {
+                let key = m.keys().nth(step % m.len()).cloned().unwrap_or_default();
+                &mut m[&key]
+            }
+            _ => break,
+        };
+        if depth + 1 == path.len() {
+            *next = new;
+            return;
+        }
+        here = next;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn loading_any_text_never_panics(text in ".{0,200}") {
+        let _ = load(&text);
+    }
+
+    #[test]
+    fn loading_a_mutated_questionnaire_gives_ok_or_problems_with_paths(
+        path in proptest::collection::vec(any::<usize>(), 1..6),
+        new in any_json(),
+    ) {
+        let mut v = json(THREE_LEVELS);
+        mutate(&mut v, &path, new);
+        match load(&v.to_string()) {
+            Ok(q) => prop_assert!(!q.levels.is_empty()),
+            Err(e) => prop_assert!(e.problems().iter().all(|p| p.path.starts_with('$') && !p.message.is_empty())),
+        }
+    }
+
+    #[test]
+    fn decoding_any_share_code_never_panics(text in "[0-9a-z~_x.-]{0,60}|.{0,60}") {
+        let _ = decode(&text);
+        let _ = decode_for(&three(), &text);
+    }
+
+    #[test]
+    fn loading_any_stored_progress_never_panics(text in ".{0,120}", answers in "[0-9x_]{0,8}", step in any::<u64>()) {
+        let q = three();
+        let _ = progress::load(&q, &text);
+        let shaped = format!(r#"{{"format":1,"answers":"1~fixture~1~{answers}~0_","step":{step}}}"#);
+        let _ = progress::load(&q, &shaped);
+    }
+
+    #[test]
+    fn share_codes_round_trip_exactly((q, a) in case()) {
+        prop_assert_eq!(decode_for(&q, &encode(&q, &a)), Ok(a));
+    }
+
+    #[test]
+    fn scores_stay_within_0_and_100_and_levels_exist((q, a) in case()) {
+        let r = assess(&q, &a);
+        prop_assert!(r.overall.score <= 100 && r.overall.level < q.levels.len());
+        for d in &r.dimensions {
+            prop_assert!(d.rating.score <= 100 && (0.0..=100.0).contains(&d.exact));
+            prop_assert!(d.rating.level < q.levels.len());
+        }
+    }
+
+    #[test]
+    fn raising_any_answer_never_lowers_any_score((q, a) in case(), pick in any::<usize>(), up in 1u8..5) {
+        let i = pick % a.scored.len();
+        let mut higher = a.clone();
+        higher.scored[i] = Some(match a.scored[i] {
+            Some(Answer::Option(k)) => Answer::Option((k + up).min(4)),
+            Some(Answer::DontKnow) | None => Answer::Option(up - 1),
+        });
+        let (before, after) = (assess(&q, &a), assess(&q, &higher));
+        prop_assert!(after.overall.score >= before.overall.score);
+        prop_assert!(after.overall.level >= before.overall.level);
+        for (b, h) in before.dimensions.iter().zip(&after.dimensions) {
+            prop_assert!(h.exact >= b.exact && h.rating.score >= b.rating.score && h.rating.level >= b.rating.level);
+        }
+    }
+
+    #[test]
+    fn every_plan_entry_exists_in_the_questionnaire_and_fits_its_column((q, a) in case()) {
+        let r = assess(&q, &a);
+        let p = plan(&q, &r, &a);
+        for kind in AdviceKind::ALL {
+            let column = p.column(kind);
+            prop_assert!(!column.is_empty() && column.len() <= q.plan.max_per_column);
+            for e in column {
+                let advice = q.advice.get(e.advice);
+                prop_assert!(advice.is_some());
+                let advice = advice.unwrap();
+                prop_assert_eq!(advice.kind, kind);
+                prop_assert_eq!(&advice.dimension, &q.dimensions[e.dimension].id);
+                prop_assert_eq!(&advice.level, &q.levels[r.dimensions[e.dimension].rating.level].id);
+            }
+        }
+    }
+}
