@@ -2,6 +2,8 @@
 The maturity check's pure logic, with no browser in sight.
 
 * [`model`]: the questionnaire file format;
+* [`config`]: a partner's raw config -> [`config::WidgetConfig`], problems with JSON paths;
+* [`flow`]: the order in which scored and context questions are asked;
 * [`validate`]: raw questionnaire -> [`Checked`], every problem with its JSON path;
 * [`scoring`]: answers -> scores and levels per dimension and overall;
 * [`plan`]: priorities by role and the three-column plan, tailored by context answers;
@@ -12,6 +14,8 @@ This crate must not depend on leptos, web-sys, gloo or wasm-bindgen: it is teste
 widget crate reads it through thin reactive wrappers.
 */
 
+pub mod config;
+pub mod flow;
 pub mod model;
 pub mod plan;
 pub mod progress;

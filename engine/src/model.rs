@@ -142,7 +142,11 @@ pub enum AdviceKind {
 }
 
 impl AdviceKind {
-    pub const ALL: [AdviceKind; 3] = [AdviceKind::QuickWin, AdviceKind::LongTerm, AdviceKind::LeaveOut];
+    pub const ALL: [AdviceKind; 3] = [
+        AdviceKind::QuickWin,
+        AdviceKind::LongTerm,
+        AdviceKind::LeaveOut,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -220,7 +224,10 @@ pub struct PlanSettings {
 
 impl Default for PlanSettings {
     fn default() -> Self {
-        PlanSettings { focus_dimensions: default_focus(), max_per_column: default_per_column() }
+        PlanSettings {
+            focus_dimensions: default_focus(),
+            max_per_column: default_per_column(),
+        }
     }
 }
 

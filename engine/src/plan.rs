@@ -59,7 +59,9 @@ impl Plan {
 /// The profile for the answered role, or the default role's when it is unanswered.
 pub fn role_profile<'q>(q: &'q Checked, answers: &Answers) -> (usize, &'q RoleProfile) {
     let pr = &q.profiles;
-    let role = answers.context_option(q, &pr.role_question).unwrap_or(&pr.default_role);
+    let role = answers
+        .context_option(q, &pr.role_question)
+        .unwrap_or(&pr.default_role);
     let index = pr
         .roles
         .iter()
@@ -73,14 +75,22 @@ pub fn role_profile<'q>(q: &'q Checked, answers: &Answers) -> (usize, &'q RolePr
 pub fn applies(q: &Checked, advice: &Advice, answers: &Answers) -> bool {
     advice.when.as_ref().is_none_or(|when| {
         when.iter().all(|(question, options)| {
-            answers.context_option(q, question).is_some_and(|chosen| options.iter().any(|o| o == chosen))
+            answers
+                .context_option(q, question)
+                .is_some_and(|chosen| options.iter().any(|o| o == chosen))
         })
     })
 }
 
 /// The advice of one cell (dimension, level, kind), tailored: general entries in file order, each
 /// replaced by the first matching variant that names it, plus matching variants that replace nothing.
-pub fn cell(q: &Checked, dimension: usize, level: usize, kind: AdviceKind, answers: &Answers) -> Vec<usize> {
+pub fn cell(
+    q: &Checked,
+    dimension: usize,
+    level: usize,
+    kind: AdviceKind,
+    answers: &Answers,
+) -> Vec<usize> {
     let d = &q.dimensions[dimension].id;
     let l = &q.levels[level].id;
     let in_cell: Vec<usize> = (0..q.advice.len())
@@ -94,7 +104,8 @@ pub fn cell(q: &Checked, dimension: usize, level: usize, kind: AdviceKind, answe
         let a = &q.advice[i];
         if a.when.is_none() {
             let variant = in_cell.iter().copied().find(|&v| {
-                q.advice[v].replaces.as_deref() == Some(a.id.as_str()) && applies(q, &q.advice[v], answers)
+                q.advice[v].replaces.as_deref() == Some(a.id.as_str())
+                    && applies(q, &q.advice[v], answers)
             });
             out.push(variant.unwrap_or(i));
         } else if a.replaces.is_none() && applies(q, a, answers) {
@@ -114,7 +125,14 @@ pub fn priorities(q: &Checked, assessment: &Assessment, profile: &RoleProfile) -
             let target = profile.targets.get(id).copied().unwrap_or(100.0);
             let importance = profile.importance.get(id).copied().unwrap_or(1.0);
             let gap = (target - r.exact).max(0.0);
-            (Priority { dimension: r.dimension, gap, weight: gap * importance }, importance)
+            (
+                Priority {
+                    dimension: r.dimension,
+                    gap,
+                    weight: gap * importance,
+                },
+                importance,
+            )
         })
         .collect();
     out.sort_by(|(a, ia), (b, ib)| {
@@ -130,7 +148,11 @@ pub fn priorities(q: &Checked, assessment: &Assessment, profile: &RoleProfile) -
 pub fn plan(q: &Checked, assessment: &Assessment, answers: &Answers) -> Plan {
     let (role, profile) = role_profile(q, answers);
     let priorities = priorities(q, assessment, profile);
-    let focus: Vec<usize> = priorities.iter().take(q.plan.focus_dimensions).map(|p| p.dimension).collect();
+    let focus: Vec<usize> = priorities
+        .iter()
+        .take(q.plan.focus_dimensions)
+        .map(|p| p.dimension)
+        .collect();
     let column = |kind: AdviceKind| -> Vec<PlanEntry> {
         let cells: Vec<Vec<usize>> = focus
             .iter()
@@ -141,7 +163,10 @@ pub fn plan(q: &Checked, assessment: &Assessment, answers: &Answers) -> Plan {
         for round in 0..longest {
             for (&d, c) in focus.iter().zip(&cells) {
                 if let Some(&advice) = c.get(round) {
-                    entries.push(PlanEntry { advice, dimension: d });
+                    entries.push(PlanEntry {
+                        advice,
+                        dimension: d,
+                    });
                 }
             }
         }

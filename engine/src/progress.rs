@@ -52,7 +52,10 @@ impl fmt::Display for ProgressError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ProgressError::Corrupt(e) => write!(f, "saved progress is not readable: {e}"),
-            ProgressError::UnknownFormat(v) => write!(f, "saved progress has format {v}, which this version cannot read"),
+            ProgressError::UnknownFormat(v) => write!(
+                f,
+                "saved progress has format {v}, which this version cannot read"
+            ),
             ProgressError::Answers(e) => write!(f, "saved progress does not fit: {e}"),
         }
     }
@@ -62,16 +65,24 @@ impl std::error::Error for ProgressError {}
 
 /// Serialises progress for storage.
 pub fn save(q: &Checked, progress: &Progress) -> String {
-    let stored = Stored { format: FORMAT, answers: share::encode(q, &progress.answers), step: progress.step };
+    let stored = Stored {
+        format: FORMAT,
+        answers: share::encode(q, &progress.answers),
+        step: progress.step,
+    };
     serde_json::to_string(&stored).unwrap_or_default()
 }
 
 /// Reads stored progress for `q`. Any input gives progress or a typed error, never a panic.
 pub fn load(q: &Checked, text: &str) -> Result<Progress, ProgressError> {
-    let stored: Stored = serde_json::from_str(text).map_err(|e| ProgressError::Corrupt(e.to_string()))?;
+    let stored: Stored =
+        serde_json::from_str(text).map_err(|e| ProgressError::Corrupt(e.to_string()))?;
     if stored.format != FORMAT {
         return Err(ProgressError::UnknownFormat(stored.format));
     }
     let answers = share::decode_for(q, &stored.answers).map_err(ProgressError::Answers)?;
-    Ok(Progress { answers, step: stored.step })
+    Ok(Progress {
+        answers,
+        step: stored.step,
+    })
 }

@@ -21,7 +21,9 @@ impl Answer {
     /// Points on the 0-100 scale.
     pub fn points(self) -> f64 {
         match self {
-            Answer::Option(k) => f64::from(k.min(OPTION_COUNT as u8 - 1)) * 100.0 / (OPTION_COUNT as f64 - 1.0),
+            Answer::Option(k) => {
+                f64::from(k.min(OPTION_COUNT as u8 - 1)) * 100.0 / (OPTION_COUNT as f64 - 1.0)
+            }
             Answer::DontKnow => 0.0,
         }
     }
@@ -39,19 +41,30 @@ pub struct Answers {
 impl Answers {
     /// No answers yet, sized for `q`.
     pub fn empty(q: &Checked) -> Self {
-        Answers { scored: vec![None; q.questions.len()], context: vec![None; q.context_questions.len()] }
+        Answers {
+            scored: vec![None; q.questions.len()],
+            context: vec![None; q.context_questions.len()],
+        }
     }
 
     /// Whether the slots match `q` and every answer points at an option that exists.
     pub fn fits(&self, q: &Checked) -> bool {
         self.scored.len() == q.questions.len()
             && self.context.len() == q.context_questions.len()
-            && self.scored.iter().zip(&q.questions).all(|(a, question)| match a {
-                Some(Answer::Option(k)) => usize::from(*k) < OPTION_COUNT,
-                Some(Answer::DontKnow) => question.dont_know.is_some(),
-                None => true,
-            })
-            && self.context.iter().zip(&q.context_questions).all(|(a, c)| a.is_none_or(|k| k < c.options.len()))
+            && self
+                .scored
+                .iter()
+                .zip(&q.questions)
+                .all(|(a, question)| match a {
+                    Some(Answer::Option(k)) => usize::from(*k) < OPTION_COUNT,
+                    Some(Answer::DontKnow) => question.dont_know.is_some(),
+                    None => true,
+                })
+            && self
+                .context
+                .iter()
+                .zip(&q.context_questions)
+                .all(|(a, c)| a.is_none_or(|k| k < c.options.len()))
     }
 
     /// Whether every question, scored and context, has an answer.
@@ -61,7 +74,10 @@ impl Answers {
 
     /// The option id chosen for context question `question_id`, if answered.
     pub fn context_option<'q>(&self, q: &'q Checked, question_id: &str) -> Option<&'q str> {
-        let i = q.context_questions.iter().position(|c| c.id == question_id)?;
+        let i = q
+            .context_questions
+            .iter()
+            .position(|c| c.id == question_id)?;
         let k = (*self.context.get(i)?)?;
         Some(q.context_questions[i].options.get(k)?.id.as_str())
     }
@@ -97,12 +113,18 @@ pub struct Assessment {
 /// The level index for a whole-point score: the band `[min, max)` it falls in, the last band
 /// including its upper bound.
 pub fn level_for(q: &Checked, score: f64) -> usize {
-    q.levels.iter().position(|l| score >= l.min && score < l.max).unwrap_or(q.levels.len().saturating_sub(1))
+    q.levels
+        .iter()
+        .position(|l| score >= l.min && score < l.max)
+        .unwrap_or(q.levels.len().saturating_sub(1))
 }
 
 fn rating(q: &Checked, exact: f64) -> Rating {
     let score = exact.round().clamp(0.0, 100.0);
-    Rating { score: score as u8, level: level_for(q, score) }
+    Rating {
+        score: score as u8,
+        level: level_for(q, score),
+    }
 }
 
 /// Scores `answers`. Unanswered questions count as the lowest option; call it on complete answers
@@ -116,7 +138,12 @@ pub fn assess(q: &Checked, answers: &Answers) -> Assessment {
             let mut sum = 0.0;
             let mut weights = 0.0;
             let mut unknown = Vec::new();
-            for (qi, question) in q.questions.iter().enumerate().filter(|(_, x)| x.dimension == d.id) {
+            for (qi, question) in q
+                .questions
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| x.dimension == d.id)
+            {
                 let answer = answers.scored.get(qi).copied().flatten();
                 if answer == Some(Answer::DontKnow) {
                     unknown.push(qi);
@@ -125,14 +152,26 @@ pub fn assess(q: &Checked, answers: &Answers) -> Assessment {
                 weights += question.weight;
             }
             let exact = if weights > 0.0 { sum / weights } else { 0.0 };
-            DimensionResult { dimension: di, rating: rating(q, exact), exact, unknown }
+            DimensionResult {
+                dimension: di,
+                rating: rating(q, exact),
+                exact,
+                unknown,
+            }
         })
         .collect();
     let total_weight: f64 = q.dimensions.iter().map(|d| d.weight).sum();
     let overall = if total_weight > 0.0 {
-        dimensions.iter().map(|r| q.dimensions[r.dimension].weight * r.exact).sum::<f64>() / total_weight
+        dimensions
+            .iter()
+            .map(|r| q.dimensions[r.dimension].weight * r.exact)
+            .sum::<f64>()
+            / total_weight
     } else {
         0.0
     };
-    Assessment { overall: rating(q, overall), dimensions }
+    Assessment {
+        overall: rating(q, overall),
+        dimensions,
+    }
 }

@@ -47,11 +47,19 @@ impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ShareError::Malformed(part) => write!(f, "the share code is damaged ({part})"),
-            ShareError::UnknownFormat(v) => write!(f, "the share code has format {v:?}, which this version cannot read"),
+            ShareError::UnknownFormat(v) => write!(
+                f,
+                "the share code has format {v:?}, which this version cannot read"
+            ),
             ShareError::OtherQuestionnaire { id, version } => {
-                write!(f, "the share code belongs to questionnaire \"{id}\" version \"{version}\"")
+                write!(
+                    f,
+                    "the share code belongs to questionnaire \"{id}\" version \"{version}\""
+                )
             }
-            ShareError::DoesNotFit => write!(f, "the share code's answers do not fit this questionnaire"),
+            ShareError::DoesNotFit => {
+                write!(f, "the share code's answers do not fit this questionnaire")
+            }
         }
     }
 }
@@ -72,9 +80,15 @@ pub fn encode(q: &Checked, answers: &Answers) -> String {
     let context: String = answers
         .context
         .iter()
-        .map(|a| a.and_then(|k| char::from_digit(k as u32, 36)).unwrap_or('_'))
+        .map(|a| {
+            a.and_then(|k| char::from_digit(k as u32, 36))
+                .unwrap_or('_')
+        })
         .collect();
-    format!("{FORMAT}{SEP}{}{SEP}{}{SEP}{scored}{SEP}{context}", q.id, q.version)
+    format!(
+        "{FORMAT}{SEP}{}{SEP}{}{SEP}{scored}{SEP}{context}",
+        q.id, q.version
+    )
 }
 
 /// Reads any string into a share code. Never panics.
@@ -85,15 +99,22 @@ pub fn decode(code: &str) -> Result<ShareCode, ShareError> {
     let mut parts = code.split(SEP);
     let format = parts.next().unwrap_or("");
     if format != FORMAT {
-        return if !format.is_empty() && format.chars().all(|c| c.is_ascii_digit()) && parts.clone().count() == 4 {
+        return if !format.is_empty()
+            && format.chars().all(|c| c.is_ascii_digit())
+            && parts.clone().count() == 4
+        {
             Err(ShareError::UnknownFormat(format.to_string()))
         } else {
             Err(ShareError::Malformed("not a share code"))
         };
     }
-    let (Some(id), Some(version), Some(scored), Some(context), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
-    else {
+    let (Some(id), Some(version), Some(scored), Some(context), None) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
         return Err(ShareError::Malformed("wrong number of parts"));
     };
     if !is_valid_id(id) {
@@ -124,16 +145,27 @@ pub fn decode(code: &str) -> Result<ShareCode, ShareError> {
             _ => Err(ShareError::Malformed("context answers")),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(ShareCode { questionnaire_id: id.to_string(), version: version.to_string(), scored, context })
+    Ok(ShareCode {
+        questionnaire_id: id.to_string(),
+        version: version.to_string(),
+        scored,
+        context,
+    })
 }
 
 impl ShareCode {
     /// The answers, if this code was made with `q` (same id and version) and fits its questions.
     pub fn answers_for(self, q: &Checked) -> Result<Answers, ShareError> {
         if self.questionnaire_id != q.id || self.version != q.version {
-            return Err(ShareError::OtherQuestionnaire { id: self.questionnaire_id, version: self.version });
+            return Err(ShareError::OtherQuestionnaire {
+                id: self.questionnaire_id,
+                version: self.version,
+            });
         }
-        let answers = Answers { scored: self.scored, context: self.context };
+        let answers = Answers {
+            scored: self.scored,
+            context: self.context,
+        };
         if answers.fits(q) {
             Ok(answers)
         } else {

@@ -27,7 +27,10 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem { path: path.into(), message: message.into() }
+        Problem {
+            path: path.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -105,14 +108,21 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Probl
         .and_then(|v| de.end().map(|()| v));
     value.map_err(|e| {
         let path = track.path().to_string();
-        let path = if path == "." { "$".to_string() } else { format!("$.{path}") };
+        let path = if path == "." {
+            "$".to_string()
+        } else {
+            format!("$.{path}")
+        };
         Problem::new(path, e.to_string())
     })
 }
 
 /// Checks every rule and returns all problems at once.
 pub fn validate(q: Questionnaire) -> Result<Checked, Vec<Problem>> {
-    let mut v = Validator { q: &q, problems: Vec::new() };
+    let mut v = Validator {
+        q: &q,
+        problems: Vec::new(),
+    };
     v.run();
     if v.problems.is_empty() {
         Ok(Checked(q))
@@ -131,7 +141,10 @@ pub fn is_valid_id(id: &str) -> bool {
 
 /// Whether `v` is a valid version: `[A-Za-z0-9._-]+`, at most 32 characters.
 pub fn is_valid_version(v: &str) -> bool {
-    !v.is_empty() && v.len() <= 32 && v.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    !v.is_empty()
+        && v.len() <= 32
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
 /// Whether `l` looks like a locale code: `de`, `en`, `en-GB`.
@@ -195,28 +208,43 @@ impl Validator<'_> {
             self.bad_id(path, id);
         }
         if !seen.insert(id.to_string()) {
-            self.problem(path, format!("duplicate {what} id \"{id}\": ids must be unique"));
+            self.problem(
+                path,
+                format!("duplicate {what} id \"{id}\": ids must be unique"),
+            );
         }
     }
 
     fn locales(&mut self) {
         let q = self.q;
         if q.locales.is_empty() {
-            self.problem("$.locales", "declare at least one locale, for example [\"de\", \"en\"]");
+            self.problem(
+                "$.locales",
+                "declare at least one locale, for example [\"de\", \"en\"]",
+            );
         }
         let mut seen = BTreeSet::new();
         for (i, l) in q.locales.iter().enumerate() {
             if !is_valid_locale(l) {
-                self.problem(format!("$.locales[{i}]"), format!("\"{l}\" is not a locale code such as \"de\" or \"en-GB\""));
+                self.problem(
+                    format!("$.locales[{i}]"),
+                    format!("\"{l}\" is not a locale code such as \"de\" or \"en-GB\""),
+                );
             }
             if !seen.insert(l) {
-                self.problem(format!("$.locales[{i}]"), format!("locale \"{l}\" is declared twice"));
+                self.problem(
+                    format!("$.locales[{i}]"),
+                    format!("locale \"{l}\" is declared twice"),
+                );
             }
         }
         if !q.locales.contains(&q.default_locale) {
             self.problem(
                 "$.default_locale",
-                format!("\"{}\" is not one of the declared locales {:?}", q.default_locale, q.locales),
+                format!(
+                    "\"{}\" is not one of the declared locales {:?}",
+                    q.default_locale, q.locales
+                ),
             );
         }
     }
@@ -225,8 +253,13 @@ impl Validator<'_> {
         let q = self.q;
         for l in &q.locales {
             match t.0.get(l) {
-                None => self.problem(format!("{path}.{l}"), format!("missing the \"{l}\" translation")),
-                Some(s) if s.trim().is_empty() => self.problem(format!("{path}.{l}"), "must not be empty"),
+                None => self.problem(
+                    format!("{path}.{l}"),
+                    format!("missing the \"{l}\" translation"),
+                ),
+                Some(s) if s.trim().is_empty() => {
+                    self.problem(format!("{path}.{l}"), "must not be empty")
+                }
                 Some(_) => {}
             }
         }
@@ -234,7 +267,10 @@ impl Validator<'_> {
             if !q.locales.contains(l) {
                 self.problem(
                     format!("{path}.{l}"),
-                    format!("locale \"{l}\" is not declared in $.locales {:?}", q.locales),
+                    format!(
+                        "locale \"{l}\" is not declared in $.locales {:?}",
+                        q.locales
+                    ),
                 );
             }
         }
@@ -242,7 +278,10 @@ impl Validator<'_> {
 
     fn positive(&mut self, path: String, x: f64) {
         if !(x.is_finite() && x > 0.0) {
-            self.problem(path, format!("{x} is not a valid weight: use a number greater than 0"));
+            self.problem(
+                path,
+                format!("{x} is not a valid weight: use a number greater than 0"),
+            );
         }
     }
 
@@ -259,7 +298,10 @@ impl Validator<'_> {
             self.text(&format!("{p}.description"), &d.description);
             self.positive(format!("{p}.weight"), d.weight);
             if !q.questions.iter().any(|x| x.dimension == d.id) {
-                self.problem(p, format!("dimension \"{}\" has no question: add at least one", d.id));
+                self.problem(
+                    p,
+                    format!("dimension \"{}\" has no question: add at least one", d.id),
+                );
             }
         }
     }
@@ -278,7 +320,10 @@ impl Validator<'_> {
                 let known: Vec<_> = q.dimensions.iter().map(|d| d.id.as_str()).collect();
                 self.problem(
                     format!("{p}.dimension"),
-                    format!("unknown dimension \"{}\": use one of {known:?}", x.dimension),
+                    format!(
+                        "unknown dimension \"{}\": use one of {known:?}",
+                        x.dimension
+                    ),
                 );
             }
             self.positive(format!("{p}.weight"), x.weight);
@@ -320,10 +365,16 @@ impl Validator<'_> {
                 self.text(&format!("{p}.help"), h);
             }
             if x.options.len() < 2 {
-                self.problem(format!("{p}.options"), "a context question needs at least 2 options");
+                self.problem(
+                    format!("{p}.options"),
+                    "a context question needs at least 2 options",
+                );
             }
             if x.options.len() > 36 {
-                self.problem(format!("{p}.options"), "a context question has at most 36 options");
+                self.problem(
+                    format!("{p}.options"),
+                    "a context question has at most 36 options",
+                );
             }
             self.choices(&p, &x.options);
             if let Some(after) = &x.after {
@@ -343,7 +394,11 @@ impl Validator<'_> {
         if !LEVEL_COUNT.contains(&n) {
             self.problem(
                 "$.levels",
-                format!("has {n} levels: define between {} and {}", LEVEL_COUNT.start(), LEVEL_COUNT.end()),
+                format!(
+                    "has {n} levels: define between {} and {}",
+                    LEVEL_COUNT.start(),
+                    LEVEL_COUNT.end()
+                ),
             );
         }
         let mut seen = BTreeSet::new();
@@ -354,10 +409,17 @@ impl Validator<'_> {
             self.text(&format!("{p}.name"), &l.name);
             self.text(&format!("{p}.description"), &l.description);
             if !(l.min.is_finite() && l.max.is_finite() && l.min < l.max) {
-                self.problem(p.clone(), format!("min {} must be less than max {}", l.min, l.max));
+                self.problem(
+                    p.clone(),
+                    format!("min {} must be less than max {}", l.min, l.max),
+                );
             }
             if l.min != expected_min {
-                let what = if i == 0 { "the first level must start at 0".to_string() } else { format!("must equal the previous level's max {expected_min}, so the levels have no gap or overlap") };
+                let what = if i == 0 {
+                    "the first level must start at 0".to_string()
+                } else {
+                    format!("must equal the previous level's max {expected_min}, so the levels have no gap or overlap")
+                };
                 self.problem(format!("{p}.min"), format!("is {}: {what}", l.min));
             }
             expected_min = l.max;
@@ -366,7 +428,10 @@ impl Validator<'_> {
             if last.max != 100.0 {
                 self.problem(
                     format!("$.levels[{}].max", n - 1),
-                    format!("is {}: the last level must end at 100, so the levels cover 0-100", last.max),
+                    format!(
+                        "is {}: the last level must end at 100, so the levels cover 0-100",
+                        last.max
+                    ),
                 );
             }
         }
@@ -380,11 +445,17 @@ impl Validator<'_> {
             let p = format!("$.advice[{i}]");
             self.id(&format!("{p}.id"), &a.id, &mut seen, "advice");
             if !q.dimensions.iter().any(|d| d.id == a.dimension) {
-                self.problem(format!("{p}.dimension"), format!("unknown dimension \"{}\"", a.dimension));
+                self.problem(
+                    format!("{p}.dimension"),
+                    format!("unknown dimension \"{}\"", a.dimension),
+                );
             }
             if !q.levels.iter().any(|l| l.id == a.level) {
                 let known: Vec<_> = q.levels.iter().map(|l| l.id.as_str()).collect();
-                self.problem(format!("{p}.level"), format!("unknown level \"{}\": use one of {known:?}", a.level));
+                self.problem(
+                    format!("{p}.level"),
+                    format!("unknown level \"{}\": use one of {known:?}", a.level),
+                );
             }
             self.text(&format!("{p}.text"), &a.text);
             if let Some(when) = &a.when {
@@ -410,10 +481,9 @@ impl Validator<'_> {
         for d in &q.dimensions {
             for l in &q.levels {
                 for kind in AdviceKind::ALL {
-                    let general = q
-                        .advice
-                        .iter()
-                        .any(|a| a.dimension == d.id && a.level == l.id && a.kind == kind && a.when.is_none());
+                    let general = q.advice.iter().any(|a| {
+                        a.dimension == d.id && a.level == l.id && a.kind == kind && a.when.is_none()
+                    });
                     if !general {
                         self.problem(
                             "$.advice",
@@ -439,7 +509,10 @@ impl Validator<'_> {
             match q.context_questions.iter().find(|c| &c.id == qid) {
                 None => {
                     let known: Vec<_> = q.context_questions.iter().map(|c| c.id.as_str()).collect();
-                    self.problem(format!("{p}.{qid}"), format!("unknown context question \"{qid}\": use one of {known:?}"));
+                    self.problem(
+                        format!("{p}.{qid}"),
+                        format!("unknown context question \"{qid}\": use one of {known:?}"),
+                    );
                 }
                 Some(c) => {
                     if opts.is_empty() {
@@ -448,7 +521,10 @@ impl Validator<'_> {
                     for (k, o) in opts.iter().enumerate() {
                         if !c.options.iter().any(|x| &x.id == o) {
                             let known: Vec<_> = c.options.iter().map(|x| x.id.as_str()).collect();
-                            self.problem(format!("{p}.{qid}[{k}]"), format!("unknown option \"{o}\": use one of {known:?}"));
+                            self.problem(
+                                format!("{p}.{qid}[{k}]"),
+                                format!("unknown option \"{o}\": use one of {known:?}"),
+                            );
                         }
                     }
                 }
@@ -459,7 +535,11 @@ impl Validator<'_> {
     fn profiles(&mut self) {
         let q = self.q;
         let pr = &q.profiles;
-        let Some(role_q) = q.context_questions.iter().find(|c| c.id == pr.role_question) else {
+        let Some(role_q) = q
+            .context_questions
+            .iter()
+            .find(|c| c.id == pr.role_question)
+        else {
             self.problem(
                 "$.profiles.role_question",
                 format!("unknown context question \"{}\": name the question that asks for the role of service", pr.role_question),
@@ -468,19 +548,41 @@ impl Validator<'_> {
         };
         let options: Vec<&str> = role_q.options.iter().map(|o| o.id.as_str()).collect();
         if !options.contains(&pr.default_role.as_str()) {
-            self.problem("$.profiles.default_role", format!("unknown role \"{}\": use one of {options:?}", pr.default_role));
+            self.problem(
+                "$.profiles.default_role",
+                format!(
+                    "unknown role \"{}\": use one of {options:?}",
+                    pr.default_role
+                ),
+            );
         }
         let mut seen = BTreeSet::new();
         for (i, r) in pr.roles.iter().enumerate() {
             let p = format!("$.profiles.roles[{i}]");
             if !options.contains(&r.role.as_str()) {
-                self.problem(format!("{p}.role"), format!("unknown role \"{}\": use one of {options:?}", r.role));
+                self.problem(
+                    format!("{p}.role"),
+                    format!("unknown role \"{}\": use one of {options:?}", r.role),
+                );
             }
             if !seen.insert(r.role.as_str()) {
-                self.problem(format!("{p}.role"), format!("role \"{}\" has two profiles", r.role));
+                self.problem(
+                    format!("{p}.role"),
+                    format!("role \"{}\" has two profiles", r.role),
+                );
             }
-            self.per_dimension(&format!("{p}.targets"), &r.targets, |x| (0.0..=100.0).contains(&x), "a target between 0 and 100");
-            self.per_dimension(&format!("{p}.importance"), &r.importance, |x| x.is_finite() && x > 0.0, "an importance greater than 0");
+            self.per_dimension(
+                &format!("{p}.targets"),
+                &r.targets,
+                |x| (0.0..=100.0).contains(&x),
+                "a target between 0 and 100",
+            );
+            self.per_dimension(
+                &format!("{p}.importance"),
+                &r.importance,
+                |x| x.is_finite() && x > 0.0,
+                "an importance greater than 0",
+            );
             if r.kpis.is_empty() {
                 self.problem(format!("{p}.kpis"), "list at least one KPI for this role");
             }
@@ -491,7 +593,10 @@ impl Validator<'_> {
                     self.bad_id(&format!("{kp}.id"), &kpi.id);
                 }
                 if !role_kpis.insert(kpi.id.as_str()) {
-                    self.problem(format!("{kp}.id"), format!("KPI \"{}\" is listed twice for this role", kpi.id));
+                    self.problem(
+                        format!("{kp}.id"),
+                        format!("KPI \"{}\" is listed twice for this role", kpi.id),
+                    );
                 }
                 self.text(&format!("{kp}.name"), &kpi.name);
                 self.text(&format!("{kp}.why"), &kpi.why);
@@ -499,17 +604,32 @@ impl Validator<'_> {
         }
         for o in &options {
             if !seen.contains(o) {
-                self.problem("$.profiles.roles", format!("role \"{o}\" has no profile: add one"));
+                self.problem(
+                    "$.profiles.roles",
+                    format!("role \"{o}\" has no profile: add one"),
+                );
             }
         }
     }
 
-    fn per_dimension(&mut self, p: &str, map: &BTreeMap<String, f64>, ok: impl Fn(f64) -> bool, what: &str) {
+    fn per_dimension(
+        &mut self,
+        p: &str,
+        map: &BTreeMap<String, f64>,
+        ok: impl Fn(f64) -> bool,
+        what: &str,
+    ) {
         let q = self.q;
         for d in &q.dimensions {
             match map.get(&d.id) {
-                None => self.problem(format!("{p}.{}", d.id), format!("missing: give every dimension {what}")),
-                Some(x) if !ok(*x) => self.problem(format!("{p}.{}", d.id), format!("{x} is not valid: give {what}")),
+                None => self.problem(
+                    format!("{p}.{}", d.id),
+                    format!("missing: give every dimension {what}"),
+                ),
+                Some(x) if !ok(*x) => self.problem(
+                    format!("{p}.{}", d.id),
+                    format!("{x} is not valid: give {what}"),
+                ),
                 Some(_) => {}
             }
         }

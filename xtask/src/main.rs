@@ -1,1 +1,125 @@
-fn main() {}
+/*!
+`cargo xtask <command>`: everything a developer runs, each command doing its own set-up.
+
+Set-up is idempotent and quick when done: it checks before it installs, and where it cannot install
+something (no root, no apt) it says what is missing and how to get it. Commands:
+
+* `serve`  build `dist/` and serve the demo page on 127.0.0.1 (port from `PORT`, default 8080);
+* `test`   every check: fmt, clippy, native tests, browser tests, end-to-end specs, byte budget;
+* `dist`   build the deployable folder `dist/` (LTO-correct release build, wasm-opt -Oz);
+* `size`   print raw, gzip and brotli bytes of every file in `dist/`.
+*/
+
+mod build;
+mod setup;
+mod size;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(),
+        Some("test") => test(&args[1..]),
+        Some("dist") => setup::for_build().and_then(|()| build::dist()),
+        Some("size") => size::report(&root().join("dist")).map(|_| ()),
+        Some("setup") => setup::for_build().and_then(|()| setup::for_tests()),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <command>\n\n  serve   build and serve the demo page on 127.0.0.1\n  test    run every test (fmt, clippy, native, browser, end-to-end, byte budget)\n  dist    build the deployable folder dist/\n  size    print raw, gzip and brotli bytes of dist/\n  setup   install what the other commands need"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// Runs a command in the repository root, echoing it; fails with its exit status.
+pub fn run(cmd: &mut Command) -> Result {
+    let shown = format!("{cmd:?}").replace('"', "");
+    println!("\n$ {shown}");
+    let status = cmd
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("could not start `{shown}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed ({status})"))
+    }
+}
+
+pub fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+fn serve() -> Result {
+    setup::for_build()?;
+    build::dist()?;
+    let port = std::env::var("PORT").unwrap_or_else(|_| "8080".into());
+    println!("\nDemo: http://127.0.0.1:{port}/  (Ctrl-C stops the server)");
+    run(Command::new("node").args(["e2e/support/serve.mjs", "--port", &port]))
+}
+
+fn test(args: &[String]) -> Result {
+    let only = |layer: &str| args.is_empty() || args.iter().any(|a| a == layer);
+    setup::for_build()?;
+    setup::for_tests()?;
+    if only("lint") {
+        run(cargo().args(["fmt", "--all", "--check"]))?;
+        run(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+    }
+    if only("native") {
+        run(cargo().args(["test", "--workspace"]))?;
+    }
+    if only("browser") {
+        run(cargo()
+            .args([
+                "test",
+                "--package",
+                "maturity-check",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            )
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    }
+    if only("e2e") || only("budget") {
+        build::dist()?;
+    }
+    if only("budget") {
+        size::budget(&root().join("dist"))?;
+    }
+    if only("e2e") {
+        run(Command::new("node").args(["--test", "--test-concurrency=1", "e2e/"]))?;
+    }
+    println!("\nAll tests passed.");
+    Ok(())
+}

@@ -6,7 +6,13 @@ use crate::common::*;
 
 fn sample() -> Answers {
     Answers {
-        scored: vec![Some(Answer::Option(4)), None, Some(Answer::DontKnow), Some(Answer::Option(0)), Some(Answer::Option(2))],
+        scored: vec![
+            Some(Answer::Option(4)),
+            None,
+            Some(Answer::DontKnow),
+            Some(Answer::Option(0)),
+            Some(Answer::Option(2)),
+        ],
         context: vec![Some(1), None],
     }
 }
@@ -17,7 +23,11 @@ fn share_codes_are_compact_and_round_trip() {
     let code = encode(&q, &sample());
     assert_eq!(code, "1~fixture~1~4_x02~1_");
     assert_eq!(decode_for(&q, &code), Ok(sample()));
-    assert!(code.chars().all(|c| c.is_ascii_alphanumeric() || "~_-.".contains(c)), "URL-safe: {code}");
+    assert!(
+        code.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "~_-.".contains(c)),
+        "URL-safe: {code}"
+    );
 }
 
 #[test]
@@ -25,27 +35,61 @@ fn share_codes_from_other_questionnaires_are_refused() {
     let q = three();
     assert_eq!(
         decode_for(&q, "1~fixture~2~4_x02~1_"),
-        Err(ShareError::OtherQuestionnaire { id: "fixture".into(), version: "2".into() })
+        Err(ShareError::OtherQuestionnaire {
+            id: "fixture".into(),
+            version: "2".into()
+        })
     );
-    assert_eq!(decode_for(&q, "1~fixture~1~4_x0~1_"), Err(ShareError::DoesNotFit), "one answer short");
-    assert_eq!(decode_for(&q, "1~fixture~1~4_x02~z_"), Err(ShareError::DoesNotFit), "option 35 of 2");
+    assert_eq!(
+        decode_for(&q, "1~fixture~1~4_x0~1_"),
+        Err(ShareError::DoesNotFit),
+        "one answer short"
+    );
+    assert_eq!(
+        decode_for(&q, "1~fixture~1~4_x02~z_"),
+        Err(ShareError::DoesNotFit),
+        "option 35 of 2"
+    );
     // "Don't know" on a question that does not offer it.
-    assert_eq!(decode_for(&q, "1~fixture~1~4x_02~1_"), Err(ShareError::DoesNotFit));
+    assert_eq!(
+        decode_for(&q, "1~fixture~1~4x_02~1_"),
+        Err(ShareError::DoesNotFit)
+    );
 }
 
 #[test]
 fn damaged_share_codes_give_typed_errors() {
-    for bad in ["", "~", "1", "1~fixture", "1~Fixture~1~0~0", "1~fixture~1~09~", "1~fixture~1~0~A", "1~a~b~c~d~e", "1~fixture~ ~0~0"] {
-        assert!(matches!(decode(bad), Err(ShareError::Malformed(_))), "{bad:?} -> {:?}", decode(bad));
+    for bad in [
+        "",
+        "~",
+        "1",
+        "1~fixture",
+        "1~Fixture~1~0~0",
+        "1~fixture~1~09~",
+        "1~fixture~1~0~A",
+        "1~a~b~c~d~e",
+        "1~fixture~ ~0~0",
+    ] {
+        assert!(
+            matches!(decode(bad), Err(ShareError::Malformed(_))),
+            "{bad:?} -> {:?}",
+            decode(bad)
+        );
     }
-    assert_eq!(decode("7~fixture~1~0~0"), Err(ShareError::UnknownFormat("7".into())));
+    assert_eq!(
+        decode("7~fixture~1~0~0"),
+        Err(ShareError::UnknownFormat("7".into()))
+    );
     assert!(decode(&"1".repeat(10_000)).is_err());
 }
 
 #[test]
 fn progress_round_trips_and_is_keyed_by_id_and_version() {
     let q = three();
-    let p = Progress { answers: sample(), step: 4 };
+    let p = Progress {
+        answers: sample(),
+        step: 4,
+    };
     let text = progress::save(&q, &p);
     assert_eq!(progress::load(&q, &text), Ok(p));
     assert_eq!(progress::storage_key(&q), "maturity-check:fixture:1");
@@ -54,14 +98,25 @@ fn progress_round_trips_and_is_keyed_by_id_and_version() {
 #[test]
 fn corrupt_or_outdated_progress_is_a_typed_error() {
     let q = three();
-    assert!(matches!(progress::load(&q, "{not json"), Err(ProgressError::Corrupt(_))));
-    assert!(matches!(progress::load(&q, "null"), Err(ProgressError::Corrupt(_))));
+    assert!(matches!(
+        progress::load(&q, "{not json"),
+        Err(ProgressError::Corrupt(_))
+    ));
+    assert!(matches!(
+        progress::load(&q, "null"),
+        Err(ProgressError::Corrupt(_))
+    ));
     assert!(matches!(
         progress::load(&q, r#"{"format":9,"answers":"","step":0}"#),
         Err(ProgressError::UnknownFormat(9))
     ));
     assert!(matches!(
-        progress::load(&q, r#"{"format":1,"answers":"1~fixture~0~4_x02~1_","step":0}"#),
-        Err(ProgressError::Answers(ShareError::OtherQuestionnaire { .. }))
+        progress::load(
+            &q,
+            r#"{"format":1,"answers":"1~fixture~0~4_x02~1_","step":0}"#
+        ),
+        Err(ProgressError::Answers(
+            ShareError::OtherQuestionnaire { .. }
+        ))
     ));
 }

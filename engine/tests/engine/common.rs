@@ -35,7 +35,9 @@ pub fn problems_of(value: &Value) -> Vec<String> {
 #[track_caller]
 pub fn assert_problem(problems: &[String], path: &str, needle: &str) {
     assert!(
-        problems.iter().any(|p| p.starts_with(&format!("{path}: ")) && p.contains(needle)),
+        problems
+            .iter()
+            .any(|p| p.starts_with(&format!("{path}: ")) && p.contains(needle)),
         "expected a problem at {path} mentioning {needle:?}, got:\n{}",
         problems.join("\n")
     );

@@ -26,7 +26,10 @@ fn priorities_follow_the_weighted_gap() {
     let r = assess(&q, &a);
     // cost: targets 60/60 -> alpha gap 35, beta gap 0.
     let p = priorities(&q, &r, role_profile(&q, &a).1);
-    assert_eq!(p.iter().map(|x| x.dimension).collect::<Vec<_>>(), vec![0, 1]);
+    assert_eq!(
+        p.iter().map(|x| x.dimension).collect::<Vec<_>>(),
+        vec![0, 1]
+    );
     assert_eq!(p[0].gap, 35.0);
     assert_eq!(p[1].gap, 0.0);
     // growth: alpha gap 75 * 2 = 150, beta gap 5 * 1.
@@ -40,11 +43,20 @@ fn priorities_follow_the_weighted_gap() {
 fn a_matching_variant_replaces_its_general_entry_in_place() {
     let q = three();
     let mut a = all(&q, 0);
-    assert_eq!(ids(&q, &cell(&q, 0, 0, AdviceKind::QuickWin, &a)), ["alpha-reactive-qw1", "alpha-reactive-qw2"]);
+    assert_eq!(
+        ids(&q, &cell(&q, 0, 0, AdviceKind::QuickWin, &a)),
+        ["alpha-reactive-qw1", "alpha-reactive-qw2"]
+    );
     a.context[1] = Some(0); // b2b
-    assert_eq!(ids(&q, &cell(&q, 0, 0, AdviceKind::QuickWin, &a)), ["alpha-reactive-qw1-b2b", "alpha-reactive-qw2"]);
+    assert_eq!(
+        ids(&q, &cell(&q, 0, 0, AdviceKind::QuickWin, &a)),
+        ["alpha-reactive-qw1-b2b", "alpha-reactive-qw2"]
+    );
     a.context[1] = Some(1); // b2c
-    assert_eq!(ids(&q, &cell(&q, 0, 0, AdviceKind::QuickWin, &a)), ["alpha-reactive-qw1", "alpha-reactive-qw2"]);
+    assert_eq!(
+        ids(&q, &cell(&q, 0, 0, AdviceKind::QuickWin, &a)),
+        ["alpha-reactive-qw1", "alpha-reactive-qw2"]
+    );
 }
 
 #[test]
@@ -55,7 +67,11 @@ fn a_matching_additional_variant_is_added() {
     a.context[0] = Some(1); // growth
     assert_eq!(
         ids(&q, &cell(&q, 1, 2, AdviceKind::LongTerm, &a)),
-        ["beta-strategic-lt1", "beta-strategic-lt2", "beta-strategic-lt3-growth"]
+        [
+            "beta-strategic-lt1",
+            "beta-strategic-lt2",
+            "beta-strategic-lt3-growth"
+        ]
     );
 }
 
@@ -69,18 +85,47 @@ fn the_plan_takes_the_focus_dimensions_round_robin_at_their_levels() {
     a.context = vec![Some(0), Some(0)];
     let r = assess(&q, &a);
     let p = plan(&q, &r, &a);
-    let now: Vec<_> = p.now.iter().map(|e| q.advice[e.advice].id.as_str()).collect();
-    assert_eq!(now, ["alpha-reactive-qw1-b2b", "beta-structured-qw1-b2b", "alpha-reactive-qw2"], "max 3 per column");
-    let leave: Vec<_> = p.leave_out.iter().map(|e| q.advice[e.advice].id.as_str()).collect();
-    assert_eq!(leave, ["alpha-reactive-lo1", "beta-structured-lo1", "alpha-reactive-lo2"]);
-    assert!(p.build_up.iter().all(|e| q.advice[e.advice].kind == AdviceKind::LongTerm));
+    let now: Vec<_> = p
+        .now
+        .iter()
+        .map(|e| q.advice[e.advice].id.as_str())
+        .collect();
+    assert_eq!(
+        now,
+        [
+            "alpha-reactive-qw1-b2b",
+            "beta-structured-qw1-b2b",
+            "alpha-reactive-qw2"
+        ],
+        "max 3 per column"
+    );
+    let leave: Vec<_> = p
+        .leave_out
+        .iter()
+        .map(|e| q.advice[e.advice].id.as_str())
+        .collect();
+    assert_eq!(
+        leave,
+        [
+            "alpha-reactive-lo1",
+            "beta-structured-lo1",
+            "alpha-reactive-lo2"
+        ]
+    );
+    assert!(p
+        .build_up
+        .iter()
+        .all(|e| q.advice[e.advice].kind == AdviceKind::LongTerm));
     assert_eq!(p.column(AdviceKind::QuickWin), &p.now[..]);
 }
 
 #[test]
 fn the_plan_is_deterministic() {
     let q = five();
-    let a = Answers { scored: vec![Some(Answer::Option(2)); 5], context: vec![Some(1), Some(1)] };
+    let a = Answers {
+        scored: vec![Some(Answer::Option(2)); 5],
+        context: vec![Some(1), Some(1)],
+    };
     let r = assess(&q, &a);
     assert_eq!(plan(&q, &r, &a), plan(&q, &r, &a));
 }

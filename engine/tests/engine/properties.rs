@@ -1,12 +1,18 @@
 use maturity_check_engine::share::{decode, decode_for, encode};
-use maturity_check_engine::{assess, load, plan, progress, AdviceKind, Answer, Answers, Checked, DEFAULT_QUESTIONNAIRE};
+use maturity_check_engine::{
+    assess, load, plan, progress, AdviceKind, Answer, Answers, Checked, DEFAULT_QUESTIONNAIRE,
+};
 use proptest::prelude::*;
 use serde_json::Value;
 
 use crate::common::*;
 
 fn questionnaires() -> Vec<Checked> {
-    vec![three(), five(), load(DEFAULT_QUESTIONNAIRE).expect("default questionnaire is valid")]
+    vec![
+        three(),
+        five(),
+        load(DEFAULT_QUESTIONNAIRE).expect("default questionnaire is valid"),
+    ]
 }
 
 /// Any answers (including unanswered slots) that fit `q`.
@@ -23,7 +29,11 @@ fn answers_for(q: &Checked) -> impl Strategy<Value = Answers> {
             ]
         })
         .collect();
-    let context: Vec<_> = q.context_questions.iter().map(|c| proptest::option::of(0..c.options.len())).collect();
+    let context: Vec<_> = q
+        .context_questions
+        .iter()
+        .map(|c| proptest::option::of(0..c.options.len()))
+        .collect();
     (scored, context).prop_map(|(scored, context)| Answers { scored, context })
 }
 
@@ -40,14 +50,16 @@ fn any_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
         any::<i64>().prop_map(Value::from),
         ".{0,12}".prop_map(Value::String),
     ];
     leaf.prop_recursive(3, 24, 4, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            proptest::collection::btree_map("[a-z_]{1,8}", inner, 0..4).prop_map(|m| Value::Object(m.into_iter().collect())),
+            proptest::collection::btree_map("[a-z_]{1,8}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }

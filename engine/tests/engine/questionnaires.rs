@@ -4,7 +4,9 @@ use maturity_check_engine::{load, AdviceKind, Checked, DEFAULT_QUESTIONNAIRE};
 
 /// Words a respondent reads to answer everything in `locale`: prompts, help, options, "don't know".
 pub fn reading_words(q: &Checked, locale: &str) -> usize {
-    let words = |t: &maturity_check_engine::Text| t.get(locale, &q.default_locale).split_whitespace().count();
+    let words = |t: &maturity_check_engine::Text| {
+        t.get(locale, &q.default_locale).split_whitespace().count()
+    };
     let scored: usize = q
         .questions
         .iter()
@@ -18,7 +20,11 @@ pub fn reading_words(q: &Checked, locale: &str) -> usize {
     let context: usize = q
         .context_questions
         .iter()
-        .map(|x| words(&x.prompt) + x.help.as_ref().map_or(0, words) + x.options.iter().map(|o| words(&o.label)).sum::<usize>())
+        .map(|x| {
+            words(&x.prompt)
+                + x.help.as_ref().map_or(0, words)
+                + x.options.iter().map(|o| words(&o.label)).sum::<usize>()
+        })
         .sum();
     scored + context
 }
@@ -49,20 +55,40 @@ fn the_default_questionnaire_meets_the_content_rules() {
     assert_eq!(q.questions.len(), 20, "20 scored questions");
     for d in &q.dimensions {
         let n = q.questions.iter().filter(|x| x.dimension == d.id).count();
-        assert!((3..=4).contains(&n), "dimension {} has {n} questions, want 3-4", d.id);
+        assert!(
+            (3..=4).contains(&n),
+            "dimension {} has {n} questions, want 3-4",
+            d.id
+        );
     }
     assert!((3..=4).contains(&q.context_questions.len()));
-    assert_eq!(q.levels.len(), 3, "three stages: reactive, structured, strategic");
+    assert_eq!(
+        q.levels.len(),
+        3,
+        "three stages: reactive, structured, strategic"
+    );
     assert!(q.questions.iter().any(|x| x.dont_know.is_some()));
     for d in &q.dimensions {
         for l in &q.levels {
-            for (kind, range) in [(AdviceKind::QuickWin, 2..=3), (AdviceKind::LongTerm, 2..=3), (AdviceKind::LeaveOut, 1..=2)] {
+            for (kind, range) in [
+                (AdviceKind::QuickWin, 2..=3),
+                (AdviceKind::LongTerm, 2..=3),
+                (AdviceKind::LeaveOut, 1..=2),
+            ] {
                 let general = q
                     .advice
                     .iter()
-                    .filter(|a| a.dimension == d.id && a.level == l.id && a.kind == kind && a.when.is_none())
+                    .filter(|a| {
+                        a.dimension == d.id && a.level == l.id && a.kind == kind && a.when.is_none()
+                    })
                     .count();
-                assert!(range.contains(&general), "{} x {} x {}: {general} general entries, want {range:?}", d.id, l.id, kind.as_str());
+                assert!(
+                    range.contains(&general),
+                    "{} x {} x {}: {general} general entries, want {range:?}",
+                    d.id,
+                    l.id,
+                    kind.as_str()
+                );
             }
         }
     }
@@ -70,7 +96,9 @@ fn the_default_questionnaire_meets_the_content_rules() {
     assert!(tailored >= 12, "tailored variants: {tailored}");
     for key in ["business_model", "service_role"] {
         assert!(
-            q.advice.iter().any(|a| a.when.as_ref().is_some_and(|w| w.contains_key(key))),
+            q.advice
+                .iter()
+                .any(|a| a.when.as_ref().is_some_and(|w| w.contains_key(key))),
             "advice tailored by {key}"
         );
     }

@@ -7,7 +7,10 @@ fn all_lowest_gives_0_and_the_first_level() {
     for q in [three(), five()] {
         let r = assess(&q, &all(&q, 0));
         assert_eq!((r.overall.score, r.overall.level), (0, 0));
-        assert!(r.dimensions.iter().all(|d| d.rating.score == 0 && d.rating.level == 0));
+        assert!(r
+            .dimensions
+            .iter()
+            .all(|d| d.rating.score == 0 && d.rating.level == 0));
     }
 }
 
@@ -17,7 +20,10 @@ fn all_highest_gives_100_and_the_last_level() {
         let top = q.levels.len() - 1;
         let r = assess(&q, &all(&q, 4));
         assert_eq!((r.overall.score, r.overall.level), (100, top));
-        assert!(r.dimensions.iter().all(|d| d.rating.score == 100 && d.rating.level == top));
+        assert!(r
+            .dimensions
+            .iter()
+            .all(|d| d.rating.score == 100 && d.rating.level == top));
     }
 }
 
@@ -61,8 +67,14 @@ fn a_known_mixed_set_gives_exact_numbers_with_three_levels() {
 fn a_known_mixed_set_gives_exact_numbers_with_five_levels() {
     let q = five();
     let r = assess(&q, &mixed());
-    assert_eq!((r.dimensions[0].rating.score, r.dimensions[0].rating.level), (63, 3));
-    assert_eq!((r.dimensions[1].rating.score, r.dimensions[1].rating.level), (50, 2));
+    assert_eq!(
+        (r.dimensions[0].rating.score, r.dimensions[0].rating.level),
+        (63, 3)
+    );
+    assert_eq!(
+        (r.dimensions[1].rating.score, r.dimensions[1].rating.level),
+        (50, 2)
+    );
     assert_eq!((r.overall.score, r.overall.level), (53, 2));
 }
 

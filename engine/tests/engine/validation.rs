@@ -19,7 +19,11 @@ fn reports_every_problem_at_once_with_paths() {
     v["title"].as_object_mut().unwrap().remove("en");
     let p = problems_of(&v);
     assert_problem(&p, "$.questions[0].id", "not a valid id");
-    assert_problem(&p, "$.questions[1].dimension", "unknown dimension \"gamma\"");
+    assert_problem(
+        &p,
+        "$.questions[1].dimension",
+        "unknown dimension \"gamma\"",
+    );
     assert_problem(&p, "$.questions[2].options", "exactly 5");
     assert_problem(&p, "$.dimensions[1].weight", "greater than 0");
     assert_problem(&p, "$.title.en", "missing the \"en\" translation");
@@ -41,7 +45,10 @@ fn duplicate_ids_are_reported() {
 #[test]
 fn a_dimension_without_questions_is_reported() {
     let mut v = json(THREE_LEVELS);
-    v["questions"].as_array_mut().unwrap().retain(|q| q["dimension"] != "alpha");
+    v["questions"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|q| q["dimension"] != "alpha");
     // The context question placed after a removed question must be reported too.
     let p = problems_of(&v);
     assert_problem(&p, "$.dimensions[0]", "has no question");
@@ -52,7 +59,11 @@ fn a_dimension_without_questions_is_reported() {
 fn levels_must_tile_0_to_100() {
     let mut gap = json(THREE_LEVELS);
     gap["levels"][1]["min"] = json!(45);
-    assert_problem(&problems_of(&gap), "$.levels[1].min", "previous level's max 40");
+    assert_problem(
+        &problems_of(&gap),
+        "$.levels[1].min",
+        "previous level's max 40",
+    );
 
     let mut short = json(FIVE_LEVELS);
     short["levels"][4]["max"] = json!(90);
@@ -78,20 +89,40 @@ fn level_count_comes_from_the_file_between_2_and_7() {
 #[test]
 fn every_dimension_level_and_kind_needs_general_advice() {
     let mut v = json(FIVE_LEVELS);
-    v["advice"].as_array_mut().unwrap().retain(|a| !(a["dimension"] == "beta" && a["level"] == "l4" && a["kind"] == "leave_out"));
-    assert_problem(&problems_of(&v), "$.advice", "no general (untailored) leave_out advice for dimension \"beta\" at level \"l4\"");
+    v["advice"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|a| !(a["dimension"] == "beta" && a["level"] == "l4" && a["kind"] == "leave_out"));
+    assert_problem(
+        &problems_of(&v),
+        "$.advice",
+        "no general (untailored) leave_out advice for dimension \"beta\" at level \"l4\"",
+    );
 }
 
 #[test]
 fn advice_references_are_checked() {
     let mut v = json(THREE_LEVELS);
-    let variant = v["advice"].as_array().unwrap().iter().position(|a| a.get("replaces").is_some()).unwrap();
+    let variant = v["advice"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|a| a.get("replaces").is_some())
+        .unwrap();
     v["advice"][variant]["when"] = json!({"model": ["b2x"], "colour": ["red"]});
     v["advice"][variant]["replaces"] = json!("alpha-reactive-lt1");
     v["advice"][0]["level"] = json!("heroic");
     let p = problems_of(&v);
-    assert_problem(&p, &format!("$.advice[{variant}].when.model[0]"), "unknown option \"b2x\"");
-    assert_problem(&p, &format!("$.advice[{variant}].when.colour"), "unknown context question");
+    assert_problem(
+        &p,
+        &format!("$.advice[{variant}].when.model[0]"),
+        "unknown option \"b2x\"",
+    );
+    assert_problem(
+        &p,
+        &format!("$.advice[{variant}].when.colour"),
+        "unknown context question",
+    );
     assert_problem(&p, &format!("$.advice[{variant}].replaces"), "another cell");
     assert_problem(&p, "$.advice[0].level", "unknown level \"heroic\"");
 }
@@ -105,13 +136,20 @@ fn translations_and_locales_are_checked() {
     let p = problems_of(&v);
     assert_problem(&p, "$.default_locale", "not one of the declared locales");
     assert_problem(&p, "$.questions[0].prompt.it", "not declared");
-    assert_problem(&p, "$.questions[0].options[2].label.de", "must not be empty");
+    assert_problem(
+        &p,
+        "$.questions[0].options[2].label.de",
+        "must not be empty",
+    );
 }
 
 #[test]
 fn profiles_must_cover_every_role_and_dimension() {
     let mut v = json(THREE_LEVELS);
-    v["profiles"]["roles"][1]["targets"].as_object_mut().unwrap().remove("beta");
+    v["profiles"]["roles"][1]["targets"]
+        .as_object_mut()
+        .unwrap()
+        .remove("beta");
     v["profiles"]["roles"][1]["importance"]["alpha"] = json!(-1);
     v["profiles"]["roles"].as_array_mut().unwrap().remove(0);
     let p = problems_of(&v);

@@ -1,0 +1,588 @@
+/*!
+Widget configuration: raw JSON from a partner -> a validated [`WidgetConfig`].
+
+The raw config is walked by hand rather than deserialised with serde so that every problem carries
+its JSON path, unknown keys become warnings that name the nearest valid key (a typo must not silently
+switch a feature off), and all problems come out in one pass. Values that reach CSS or the DOM are
+restricted here: colours are hex, font families a safe character set, links http(s) or relative.
+
+Errors stop the widget from mounting (it shows an error panel instead); warnings are reported and
+the widget runs.
+*/
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use crate::validate::{self, Checked, Problem};
+
+/// A validated widget configuration. `Default` is what an empty config `{}` gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WidgetConfig {
+    /// Locale asked for; `None` = from the host page's `<html lang>`, else the browser.
+    pub locale: Option<String>,
+    pub theme: Theme,
+    pub brand: Brand,
+    /// UI text overrides: locale -> catalogue key -> text.
+    pub texts: BTreeMap<String, BTreeMap<String, String>>,
+    pub questionnaire: QuestionnaireSource,
+    pub cta: Option<CallToAction>,
+    pub privacy_url: Option<String>,
+    /// Keep answers in localStorage so a reload can continue.
+    pub persistence: bool,
+    /// Offer a share link with the answers in its fragment.
+    pub share: bool,
+    /// Also push events to `window.dataLayer`.
+    pub data_layer: bool,
+}
+
+impl Default for WidgetConfig {
+    fn default() -> Self {
+        WidgetConfig {
+            locale: None,
+            theme: Theme::default(),
+            brand: Brand::default(),
+            texts: BTreeMap::new(),
+            questionnaire: QuestionnaireSource::Default,
+            cta: None,
+            privacy_url: None,
+            persistence: true,
+            share: true,
+            data_layer: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ThemeMode {
+    #[default]
+    Light,
+    Dark,
+    /// Follows the visitor's `prefers-color-scheme`.
+    Auto,
+}
+
+/// Colours are `#rrggbb`; `None` keeps the built-in value.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Theme {
+    pub primary: Option<String>,
+    pub accent: Option<String>,
+    pub background: Option<String>,
+    pub text: Option<String>,
+    pub font_family: Option<String>,
+    /// Corner radius in px.
+    pub radius: Option<f64>,
+    pub mode: ThemeMode,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Brand {
+    pub name: Option<String>,
+    pub logo_url: Option<String>,
+    /// Show the small "powered by" link.
+    pub powered_by: bool,
+}
+
+impl Default for Brand {
+    fn default() -> Self {
+        Brand {
+            name: None,
+            logo_url: None,
+            powered_by: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuestionnaireSource {
+    /// The questionnaire shipped with the widget.
+    Default,
+    Inline(Box<Checked>),
+    /// To be fetched; validated after loading.
+    Url(String),
+}
+
+/// A text that is the same in every locale or given per locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LocalText {
+    Same(String),
+    PerLocale(BTreeMap<String, String>),
+}
+
+impl LocalText {
+    pub fn get(&self, locale: &str) -> Option<&str> {
+        match self {
+            LocalText::Same(s) => Some(s),
+            LocalText::PerLocale(m) => m
+                .get(locale)
+                .or_else(|| m.values().next())
+                .map(String::as_str),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallToAction {
+    pub label: LocalText,
+    pub url: String,
+    pub new_tab: bool,
+}
+
+/// The outcome of reading a config: the config if there were no errors, and every problem.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigReport {
+    pub config: Option<WidgetConfig>,
+    pub errors: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+/// Top-level keys, in documentation order.
+pub const KEYS: &[&str] = &[
+    "locale",
+    "theme",
+    "brand",
+    "texts",
+    "questionnaire",
+    "cta",
+    "privacy_url",
+    "persistence",
+    "share",
+    "data_layer",
+];
+const THEME_KEYS: &[&str] = &[
+    "primary",
+    "accent",
+    "background",
+    "text",
+    "font_family",
+    "radius",
+    "mode",
+];
+const BRAND_KEYS: &[&str] = &["name", "logo_url", "powered_by"];
+const CTA_KEYS: &[&str] = &["label", "url", "new_tab"];
+/// Locales the widget's UI catalogue has.
+pub const UI_LOCALES: &[&str] = &["de", "en"];
+
+/// Reads a config. `ui_keys` are the UI catalogue's keys, which `texts` may override.
+/// Never panics, whatever the input.
+pub fn parse(json: &str, ui_keys: &[&str]) -> ConfigReport {
+    let mut w = Walk::default();
+    let value: Value = match serde_json::from_str(json) {
+        Ok(v) => v,
+        Err(e) => {
+            w.error("$", format!("the config is not valid JSON: {e}"));
+            return w.finish(None);
+        }
+    };
+    let config = w.config(&value, ui_keys);
+    w.finish(Some(config))
+}
+
+/// The nearest of `candidates` to `key`, if it is near enough to be a likely typo.
+pub fn nearest<'a>(key: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(&key.to_lowercase(), c), *c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[derive(Default)]
+struct Walk {
+    errors: Vec<Problem>,
+    warnings: Vec<Problem>,
+}
+
+impl Walk {
+    fn error(&mut self, path: impl Into<String>, msg: impl Into<String>) {
+        self.errors.push(Problem::new(path, msg));
+    }
+    fn warn(&mut self, path: impl Into<String>, msg: impl Into<String>) {
+        self.warnings.push(Problem::new(path, msg));
+    }
+
+    fn finish(self, config: Option<WidgetConfig>) -> ConfigReport {
+        let config = if self.errors.is_empty() { config } else { None };
+        ConfigReport {
+            config,
+            errors: self.errors,
+            warnings: self.warnings,
+        }
+    }
+
+    /// The object at `path`, with unknown keys warned about.
+    fn object<'v>(
+        &mut self,
+        path: &str,
+        v: &'v Value,
+        known: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
+        let Some(map) = v.as_object() else {
+            self.error(path, format!("expected an object, found {}", kind(v)));
+            return None;
+        };
+        for key in map.keys() {
+            if !known.contains(&key.as_str()) {
+                let hint = match nearest(key, known) {
+                    Some(n) => format!("; did you mean \"{n}\"?"),
+                    None => format!("; valid keys are {known:?}"),
+                };
+                self.warn(
+                    format!("{path}.{key}"),
+                    format!("unknown key \"{key}\" is ignored{hint}"),
+                );
+            }
+        }
+        Some(map)
+    }
+
+    fn string(&mut self, path: &str, v: &Value) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.error(path, format!("expected a string, found {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, path: &str, v: &Value) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.error(
+                    path,
+                    format!("expected true or false, found {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn colour(&mut self, path: &str, v: &Value) -> Option<String> {
+        let s = self.string(path, v)?;
+        if parse_hex(&s).is_some() {
+            Some(s.to_ascii_lowercase())
+        } else {
+            self.error(
+                path,
+                format!("\"{s}\" is not a colour: use hex such as \"#0b5fff\" or \"#fff\""),
+            );
+            None
+        }
+    }
+
+    fn url(&mut self, path: &str, v: &Value, allow_contact: bool) -> Option<String> {
+        let s = self.string(path, v)?;
+        if is_safe_url(&s, allow_contact) {
+            Some(s)
+        } else {
+            let allowed = if allow_contact {
+                "http(s), mailto:, tel: or a relative URL"
+            } else {
+                "an http(s) or relative URL"
+            };
+            self.error(
+                path,
+                format!("\"{}\" is not allowed here: use {allowed}", truncate(&s)),
+            );
+            None
+        }
+    }
+
+    fn config(&mut self, v: &Value, ui_keys: &[&str]) -> WidgetConfig {
+        let mut c = WidgetConfig::default();
+        let Some(map) = self.object("$", v, KEYS) else {
+            return c;
+        };
+        if let Some(v) = map.get("locale") {
+            if let Some(l) = self.string("$.locale", v) {
+                if UI_LOCALES.contains(&l.as_str()) {
+                    c.locale = Some(l);
+                } else {
+                    self.error(
+                        "$.locale",
+                        format!("\"{l}\" is not supported: use one of {UI_LOCALES:?}"),
+                    );
+                }
+            }
+        }
+        if let Some(v) = map.get("theme") {
+            c.theme = self.theme(v);
+        }
+        if let Some(v) = map.get("brand") {
+            if let Some(m) = self.object("$.brand", v, BRAND_KEYS) {
+                c.brand.name = m.get("name").and_then(|v| self.string("$.brand.name", v));
+                c.brand.logo_url = m
+                    .get("logo_url")
+                    .and_then(|v| self.url("$.brand.logo_url", v, false));
+                if let Some(b) = m
+                    .get("powered_by")
+                    .and_then(|v| self.boolean("$.brand.powered_by", v))
+                {
+                    c.brand.powered_by = b;
+                }
+            }
+        }
+        if let Some(v) = map.get("texts") {
+            c.texts = self.texts(v, ui_keys);
+        }
+        if let Some(v) = map.get("questionnaire") {
+            c.questionnaire = match v {
+                Value::String(_) => self
+                    .url("$.questionnaire", v, false)
+                    .map_or(QuestionnaireSource::Default, QuestionnaireSource::Url),
+                Value::Object(_) => match questionnaire(v) {
+                    Ok(q) => QuestionnaireSource::Inline(Box::new(q)),
+                    Err(problems) => {
+                        self.errors.extend(problems);
+                        QuestionnaireSource::Default
+                    }
+                },
+                other => {
+                    self.error(
+                        "$.questionnaire",
+                        format!(
+                            "expected a questionnaire object or its URL, found {}",
+                            kind(other)
+                        ),
+                    );
+                    QuestionnaireSource::Default
+                }
+            };
+        }
+        if let Some(v) = map.get("cta") {
+            c.cta = self.cta(v);
+        }
+        if let Some(v) = map.get("privacy_url") {
+            c.privacy_url = self.url("$.privacy_url", v, false);
+        }
+        for (key, slot) in [
+            ("persistence", &mut c.persistence),
+            ("share", &mut c.share),
+            ("data_layer", &mut c.data_layer),
+        ] {
+            if let Some(b) = map
+                .get(key)
+                .and_then(|v| self.boolean(&format!("$.{key}"), v))
+            {
+                *slot = b;
+            }
+        }
+        c
+    }
+
+    fn theme(&mut self, v: &Value) -> Theme {
+        let mut t = Theme::default();
+        let Some(m) = self.object("$.theme", v, THEME_KEYS) else {
+            return t;
+        };
+        t.primary = m
+            .get("primary")
+            .and_then(|v| self.colour("$.theme.primary", v));
+        t.accent = m
+            .get("accent")
+            .and_then(|v| self.colour("$.theme.accent", v));
+        t.background = m
+            .get("background")
+            .and_then(|v| self.colour("$.theme.background", v));
+        t.text = m.get("text").and_then(|v| self.colour("$.theme.text", v));
+        if let Some(f) = m
+            .get("font_family")
+            .and_then(|v| self.string("$.theme.font_family", v))
+        {
+            if !f.is_empty()
+                && f.len() <= 200
+                && f.chars()
+                    .all(|c| c.is_alphanumeric() || " ,-_'\"".contains(c))
+            {
+                t.font_family = Some(f);
+            } else {
+                self.error("$.theme.font_family", "use a CSS font list of names, commas, spaces and quotes, such as \"Inter, sans-serif\"");
+            }
+        }
+        if let Some(r) = m.get("radius") {
+            match r.as_f64() {
+                Some(x) if (0.0..=48.0).contains(&x) => t.radius = Some(x),
+                _ => self.error(
+                    "$.theme.radius",
+                    format!("{r} is not valid: use a number of pixels from 0 to 48"),
+                ),
+            }
+        }
+        if let Some(mode) = m.get("mode").and_then(|v| self.string("$.theme.mode", v)) {
+            t.mode = match mode.as_str() {
+                "light" => ThemeMode::Light,
+                "dark" => ThemeMode::Dark,
+                "auto" => ThemeMode::Auto,
+                other => {
+                    self.error(
+                        "$.theme.mode",
+                        format!("\"{other}\" is not a mode: use \"light\", \"dark\" or \"auto\""),
+                    );
+                    ThemeMode::Light
+                }
+            };
+        }
+        if let (Some(fg), Some(bg)) = (&t.text, &t.background) {
+            if let Some(ratio) = contrast(fg, bg) {
+                if ratio < 4.5 {
+                    self.warn(
+                        "$.theme.text",
+                        format!("text {fg} on background {bg} has a contrast of {ratio:.1}:1, below the 4.5:1 WCAG AA asks for"),
+                    );
+                }
+            }
+        }
+        t
+    }
+
+    fn texts(&mut self, v: &Value, ui_keys: &[&str]) -> BTreeMap<String, BTreeMap<String, String>> {
+        let mut out = BTreeMap::new();
+        let Some(m) = self.object("$.texts", v, UI_LOCALES) else {
+            return out;
+        };
+        for (locale, entries) in m {
+            if !UI_LOCALES.contains(&locale.as_str()) {
+                continue;
+            }
+            let path = format!("$.texts.{locale}");
+            let Some(entries) = self.object(&path, entries, ui_keys) else {
+                continue;
+            };
+            let mut texts = BTreeMap::new();
+            for (key, text) in entries {
+                if ui_keys.contains(&key.as_str()) {
+                    if let Some(s) = self.string(&format!("{path}.{key}"), text) {
+                        texts.insert(key.clone(), s);
+                    }
+                }
+            }
+            out.insert(locale.clone(), texts);
+        }
+        out
+    }
+
+    fn cta(&mut self, v: &Value) -> Option<CallToAction> {
+        let m = self.object("$.cta", v, CTA_KEYS)?;
+        let label = match m.get("label") {
+            Some(Value::String(s)) => Some(LocalText::Same(s.clone())),
+            Some(Value::Object(per)) => {
+                let mut texts = BTreeMap::new();
+                for (l, t) in per {
+                    if let Some(s) = self.string(&format!("$.cta.label.{l}"), t) {
+                        texts.insert(l.clone(), s);
+                    }
+                }
+                Some(LocalText::PerLocale(texts))
+            }
+            Some(other) => {
+                self.error(
+                    "$.cta.label",
+                    format!(
+                        "expected a string or an object of locale to string, found {}",
+                        kind(other)
+                    ),
+                );
+                None
+            }
+            None => {
+                self.error("$.cta.label", "missing: a call to action needs a label");
+                None
+            }
+        };
+        let url = match m.get("url") {
+            Some(v) => self.url("$.cta.url", v, true),
+            None => {
+                self.error("$.cta.url", "missing: a call to action needs a url");
+                None
+            }
+        };
+        let new_tab = m
+            .get("new_tab")
+            .and_then(|v| self.boolean("$.cta.new_tab", v))
+            .unwrap_or(false);
+        Some(CallToAction {
+            label: label?,
+            url: url?,
+            new_tab,
+        })
+    }
+}
+
+/// Validates an inline questionnaire, prefixing problem paths with `$.questionnaire`.
+fn questionnaire(v: &Value) -> Result<Checked, Vec<Problem>> {
+    let prefix = |mut p: Problem| {
+        p.path = format!("$.questionnaire{}", p.path.trim_start_matches('$'));
+        p
+    };
+    validate::load(&v.to_string()).map_err(|e| e.problems().into_iter().map(prefix).collect())
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn truncate(s: &str) -> String {
+    s.chars().take(60).collect()
+}
+
+/// Whether `url` is http(s), relative, or (where allowed) mailto:/tel:. Everything else, notably
+/// `javascript:` and `data:`, is refused.
+pub fn is_safe_url(url: &str, allow_contact: bool) -> bool {
+    let u = url.trim();
+    if u.is_empty() || u.chars().any(|c| c.is_control()) {
+        return false;
+    }
+    let lower = u.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return u.len() > lower.find("://").map_or(0, |i| i + 3);
+    }
+    if allow_contact && (lower.starts_with("mailto:") || lower.starts_with("tel:")) {
+        return true;
+    }
+    // Relative: no scheme before the first '/', '?' or '#'; not protocol-relative to a foreign host
+    // by accident of a backslash.
+    let head = lower.split(['/', '?', '#']).next().unwrap_or("");
+    !head.contains(':') && !lower.starts_with("\\")
+}
+
+/// `#rgb` or `#rrggbb` as (r, g, b).
+pub fn parse_hex(s: &str) -> Option<(u8, u8, u8)> {
+    let hex = s.strip_prefix('#')?;
+    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let v = |i: usize, n: usize| u8::from_str_radix(&hex[i..i + n], 16).ok();
+    match hex.len() {
+        3 => Some((v(0, 1)? * 17, v(1, 1)? * 17, v(2, 1)? * 17)),
+        6 => Some((v(0, 2)?, v(2, 2)?, v(4, 2)?)),
+        _ => None,
+    }
+}
+
+/// WCAG contrast ratio of two hex colours.
+pub fn contrast(a: &str, b: &str) -> Option<f64> {
+    let lum = |(r, g, b): (u8, u8, u8)| {
+        let ch = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+    };
+    let (la, lb) = (lum(parse_hex(a)?), lum(parse_hex(b)?));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    Some((hi + 0.05) / (lo + 0.05))
+}
