@@ -1,1 +1,171 @@
-//! placeholder
+/*!
+The maturity-check widget: the Leptos UI and its browser glue.
+
+The loader `public/maturity-check.js` defines the `<maturity-check>` element, attaches a shadow root
+and calls [`mount`] with the host element, a container inside the shadow root and the raw config
+text. Everything that can be decided without a browser (config validation, questionnaire, scoring,
+plan, share codes) lives in `maturity-check-engine`; this crate turns it into screens.
+
+Nothing here may panic on outside input: one wasm module serves every widget on the page, and a
+panic would take all of them down.
+*/
+
+mod browser;
+mod check;
+pub mod i18n;
+mod theme;
+pub mod ui;
+
+use std::any::Any;
+use std::cell::OnceCell;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use maturity_check_engine::config::{self, QuestionnaireSource, UI_LOCALES};
+use maturity_check_engine::{Checked, Problem};
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+pub use check::{Check, Env, Pick, Screen};
+
+/// A mounted widget. `destroy()` unmounts it and releases its reactive state and listeners.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    view: Option<Box<dyn Any>>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    pub fn destroy(&mut self) {
+        self.view = None;
+    }
+}
+
+thread_local! {
+    /// The built-in questionnaire, parsed once per page however many widgets use it.
+    static DEFAULT_QUESTIONNAIRE: OnceCell<Result<Arc<Checked>, Vec<Problem>>> = const { OnceCell::new() };
+}
+
+fn default_questionnaire() -> Result<Arc<Checked>, Vec<Problem>> {
+    DEFAULT_QUESTIONNAIRE.with(|cell| {
+        cell.get_or_init(|| {
+            maturity_check_engine::load(maturity_check_engine::DEFAULT_QUESTIONNAIRE)
+                .map(Arc::new)
+                .map_err(|e| e.problems())
+        })
+        .clone()
+    })
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let win = browser::window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(win.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|e| format!("{e:?}"))?;
+    wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "unreadable body".to_string())
+}
+
+async fn questionnaire(source: &QuestionnaireSource) -> Result<Arc<Checked>, Vec<Problem>> {
+    match source {
+        QuestionnaireSource::Default => default_questionnaire(),
+        QuestionnaireSource::Inline(q) => Ok(Arc::new((**q).clone())),
+        QuestionnaireSource::Url(url) => {
+            let text = fetch_text(url).await.map_err(|e| {
+                vec![Problem::new(
+                    "$.questionnaire",
+                    format!("could not load \"{url}\": {e}"),
+                )]
+            })?;
+            maturity_check_engine::load(&text)
+                .map(Arc::new)
+                .map_err(|e| {
+                    e.problems()
+                        .into_iter()
+                        .map(|mut p| {
+                            p.path = format!("$.questionnaire{}", p.path.trim_start_matches('$'));
+                            p
+                        })
+                        .collect()
+                })
+        }
+    }
+}
+
+/// Mounts a widget into `container` (inside `host`'s shadow root) with the raw JSON `config`.
+/// Never fails: invalid input renders an error panel and is reported as `maturity-check:error`.
+#[wasm_bindgen]
+pub async fn mount(host: HtmlElement, container: HtmlElement, config: String) -> WidgetHandle {
+    let report = config::parse(&config, i18n::KEYS);
+    for w in &report.warnings {
+        browser::warn(&format!("config {w}"));
+    }
+    let page_lang = browser::page_lang();
+    let browser_langs = browser::browser_languages();
+    let offered: Vec<String> = UI_LOCALES.iter().map(|s| s.to_string()).collect();
+    let configured = report.config.as_ref().and_then(|c| c.locale.clone());
+    let ui_locale = i18n::pick_locale(
+        configured.as_deref(),
+        page_lang.as_deref(),
+        &browser_langs,
+        &offered,
+        "de",
+    );
+
+    let loaded = match report.config {
+        Some(cfg) => questionnaire(&cfg.questionnaire).await.map(|q| (cfg, q)),
+        None => Err(report.errors),
+    };
+    let view: Box<dyn Any> = match loaded {
+        Ok((cfg, q)) => {
+            let locale = i18n::pick_locale(
+                cfg.locale.as_deref(),
+                page_lang.as_deref(),
+                &browser_langs,
+                &q.locales,
+                &q.default_locale,
+            );
+            let overrides = cfg.texts.get(&locale).cloned().unwrap_or_default();
+            theme::apply(&container, &cfg.theme);
+            let env = Env::new(
+                q,
+                Arc::new(cfg),
+                Arc::new(i18n::Catalogue::new(&locale, overrides)),
+                host.clone(),
+            );
+            let ready = env.clone();
+            let handle = mount_to(container, move || view! { <ui::WidgetRoot env=env /> });
+            ready.emit("ready", json!({"questionnaire": {"id": ready.q.id, "version": ready.q.version}, "locale": ready.locale()}));
+            Box::new(handle)
+        }
+        Err(problems) => {
+            for p in &problems {
+                browser::error(&format!("config {p}"));
+                browser::emit(
+                    &host,
+                    "error",
+                    json!({"message": p.message, "path": p.path}),
+                    false,
+                );
+            }
+            let text = i18n::Catalogue::new(&ui_locale, Default::default());
+            let (title, lead) = (text.get("error.title"), text.get("error.lead"));
+            Box::new(mount_to(
+                container,
+                move || view! { <ui::ErrorPanel title=title lead=lead problems=problems /> },
+            ))
+        }
+    };
+    WidgetHandle { view: Some(view) }
+}

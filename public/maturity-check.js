@@ -1,0 +1,134 @@
+// maturity-check embed loader.
+//
+//   <script type="module" src="https://your-cdn.example/maturity-check/maturity-check.js"></script>
+//   <maturity-check config='{"locale": "en"}'></maturity-check>
+//
+// Loads everything else relative to its own URL, so the widget files can live on another origin
+// (that server must send `Access-Control-Allow-Origin`). The wasm module and the stylesheet are
+// fetched once per page, however many widgets there are. Each widget renders into an open shadow
+// root: the host page's CSS cannot reach in and the widget's CSS cannot leak out.
+
+const BASE = new URL("./", import.meta.url);
+const TAG = "maturity-check";
+
+let runtime = null;
+let sheet = null;
+
+/** The wasm runtime, loaded and instantiated once. */
+function loadRuntime() {
+  runtime ??= import(new URL("maturity_check.js", BASE).href).then(async (glue) => {
+    await glue.default({ module_or_path: new URL("maturity_check_bg.wasm", BASE) });
+    return glue;
+  });
+  runtime.catch(() => {
+    runtime = null; // a later widget may retry, e.g. after the network is back
+  });
+  return runtime;
+}
+
+/** The widget stylesheet as a constructable sheet (no inline styles: works under a strict CSP). */
+function loadSheet() {
+  sheet ??= fetch(new URL("maturity-check.css", BASE))
+    .then((r) => {
+      if (!r.ok) throw new Error(`maturity-check.css: HTTP ${r.status}`);
+      return r.text();
+    })
+    .then((text) => {
+      const s = new CSSStyleSheet();
+      s.replaceSync(text);
+      return s;
+    });
+  sheet.catch(() => {
+    sheet = null;
+  });
+  return sheet;
+}
+
+function report(element, message, path) {
+  console.error(`[maturity-check] ${path}: ${message}`);
+  element.dispatchEvent(
+    new CustomEvent("maturity-check:error", { bubbles: true, composed: true, detail: { message, path } }),
+  );
+}
+
+/** The config text of an element: `config` (inline JSON) wins over `config-url`. */
+async function configText(element) {
+  const inline = element.getAttribute("config");
+  if (inline !== null) return inline;
+  const url = element.getAttribute("config-url");
+  if (url === null) return "{}";
+  const response = await fetch(new URL(url, document.baseURI), { credentials: "omit" });
+  if (!response.ok) throw Object.assign(new Error(`could not load ${url}: HTTP ${response.status}`), { path: "config-url" });
+  return response.text();
+}
+
+/**
+ * Mounts a widget into `element` with `config` (an object or JSON text).
+ * Resolves to a handle with `destroy()`.
+ */
+async function mount(element, config = {}) {
+  if (!(element instanceof HTMLElement)) throw new TypeError("MaturityCheck.mount: element must be an HTMLElement");
+  const text = typeof config === "string" ? config : JSON.stringify(config);
+  const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+  const container = document.createElement("div");
+  container.className = "mc-host";
+  root.replaceChildren(container);
+  const [glue, css] = await Promise.all([loadRuntime(), loadSheet().catch(() => null)]);
+  if (css) root.adoptedStyleSheets = [css];
+  const handle = await glue.mount(element, container, text);
+  let live = true;
+  return {
+    destroy() {
+      if (!live) return;
+      live = false;
+      handle.destroy();
+      handle.free();
+      root.replaceChildren();
+      root.adoptedStyleSheets = [];
+    },
+  };
+}
+
+class MaturityCheckElement extends HTMLElement {
+  static observedAttributes = ["config", "config-url"];
+  #handle = null;
+  #generation = 0;
+
+  connectedCallback() {
+    this.#start();
+  }
+
+  disconnectedCallback() {
+    this.#stop();
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    if (this.isConnected && before !== after && this.#generation > 0) {
+      this.#stop();
+      this.#start();
+    }
+  }
+
+  async #start() {
+    const generation = ++this.#generation;
+    try {
+      const text = await configText(this);
+      if (generation !== this.#generation) return;
+      const handle = await mount(this, text);
+      // Removed or reconfigured while loading: this mount is already stale.
+      if (generation !== this.#generation) return handle.destroy();
+      this.#handle = handle;
+    } catch (e) {
+      if (generation === this.#generation) report(this, String(e?.message ?? e), e?.path ?? "$");
+    }
+  }
+
+  #stop() {
+    this.#generation++;
+    this.#handle?.destroy();
+    this.#handle = null;
+  }
+}
+
+window.MaturityCheck ??= Object.freeze({ mount });
+if (!customElements.get(TAG)) customElements.define(TAG, MaturityCheckElement);

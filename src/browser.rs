@@ -1,0 +1,174 @@
+/*!
+Thin, failure-tolerant wrappers over the browser APIs the widget touches.
+
+Every call here may fail on a real page (storage disabled, quota full, sandboxed iframes, odd
+`location`s); each wrapper swallows the failure into `None`/`false` so that a hostile or
+restricted page degrades a feature instead of panicking the module that every widget shares.
+*/
+
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlElement;
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+pub fn storage_get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+pub fn storage_set(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+pub fn storage_remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(&format!("[maturity-check] {message}")));
+}
+
+pub fn error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(&format!("[maturity-check] {message}")));
+}
+
+fn to_js(value: &Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+}
+
+/// Dispatches `maturity-check:<name>` on `host` (bubbling, composed) with `detail` as a plain
+/// object, and pushes `{event, ...detail}` to `window.dataLayer` when `data_layer` is on.
+pub fn emit(host: &HtmlElement, name: &str, detail: Value, data_layer: bool) {
+    let event_name = format!("maturity-check:{name}");
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&to_js(&detail));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&event_name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+    if data_layer {
+        push_data_layer(&event_name, detail);
+    }
+}
+
+fn push_data_layer(event_name: &str, detail: Value) {
+    let Some(win) = window() else { return };
+    let key = JsValue::from_str("dataLayer");
+    let mut layer = js_sys::Reflect::get(&win, &key).unwrap_or(JsValue::UNDEFINED);
+    if !js_sys::Array::is_array(&layer) {
+        if !layer.is_undefined() {
+            // Something else owns the name; leave it alone.
+            return;
+        }
+        layer = js_sys::Array::new().into();
+        let _ = js_sys::Reflect::set(&win, &key, &layer);
+    }
+    let mut entry = serde_json::Map::new();
+    entry.insert("event".into(), Value::String(event_name.to_string()));
+    if let Value::Object(fields) = detail {
+        entry.extend(fields);
+    }
+    if let Ok(push) = js_sys::Reflect::get(&layer, &JsValue::from_str("push")) {
+        if let Some(push) = push.dyn_ref::<js_sys::Function>() {
+            let _ = push.call1(&layer, &to_js(&Value::Object(entry)));
+        }
+    }
+}
+
+/// The host page's `<html lang>`, if set.
+pub fn page_lang() -> Option<String> {
+    let lang = window()?
+        .document()?
+        .document_element()?
+        .get_attribute("lang")?;
+    (!lang.trim().is_empty()).then_some(lang)
+}
+
+/// The browser's preferred languages.
+pub fn browser_languages() -> Vec<String> {
+    let Some(nav) = window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if out.is_empty() {
+        out.extend(nav.language());
+    }
+    out
+}
+
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// The value of `name=` in the URL fragment (`#a=1&mc=...`).
+pub fn fragment_param(name: &str) -> Option<String> {
+    let hash = window()?.location().hash().ok()?;
+    hash.trim_start_matches('#').split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k == name).then(|| v.to_string())
+    })
+}
+
+/// The page URL with the fragment replaced by `name=value`.
+pub fn url_with_fragment(name: &str, value: &str) -> Option<String> {
+    let href = window()?.location().href().ok()?;
+    let base = href.split('#').next().unwrap_or(&href);
+    Some(format!("{base}#{name}={value}"))
+}
+
+/// Removes `name=` from the fragment without a navigation or a history entry.
+pub fn clear_fragment_param(name: &str) {
+    let Some(win) = window() else { return };
+    let Ok(hash) = win.location().hash() else {
+        return;
+    };
+    let rest: Vec<&str> = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| !p.starts_with(&format!("{name}=")))
+        .collect();
+    let Ok(href) = win.location().href() else {
+        return;
+    };
+    let base = href.split('#').next().unwrap_or(&href).to_string();
+    let url = if rest.iter().all(|p| p.is_empty()) {
+        base
+    } else {
+        format!("{base}#{}", rest.join("&"))
+    };
+    if let Ok(history) = win.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
+/// Copies `text` to the clipboard; resolves to whether it worked.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(win) = window() else { return false };
+    let promise = win.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}

@@ -1,0 +1,351 @@
+/*!
+The state of one widget instance and the actions on it.
+
+[`Env`] is what does not change while the widget lives (questionnaire, config, strings, host
+element); [`Check`] holds the few signals that do (screen, answers) and derives the assessment and
+the plan from them through memos, so the engine stays the single source of every number shown.
+Domain types hold no signals; components receive `Check` and `Env` through context.
+*/
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use maturity_check_engine::config::WidgetConfig;
+use maturity_check_engine::flow::{self, Step};
+use maturity_check_engine::progress::{self, Progress};
+use maturity_check_engine::{assess, plan, share, Answer, Answers, Assessment, Checked, Plan};
+use serde_json::json;
+use web_sys::HtmlElement;
+
+use crate::browser;
+use crate::i18n::Catalogue;
+
+/// The name of the URL fragment parameter that carries a share code.
+pub const SHARE_PARAM: &str = "mc";
+/// How long a picked option shows as picked before the next question slides in.
+const PICK_DELAY: Duration = Duration::from_millis(180);
+
+/// What the widget shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Intro,
+    /// Index into [`Env::steps`].
+    Step(usize),
+    Results,
+}
+
+/// An answer as picked on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    Scored(Answer),
+    /// Option index of a context question.
+    Context(usize),
+}
+
+/// The unchanging surroundings of one widget instance.
+#[derive(Clone)]
+pub struct Env {
+    pub q: Arc<Checked>,
+    pub config: Arc<WidgetConfig>,
+    pub text: Arc<Catalogue>,
+    pub steps: Arc<Vec<Step>>,
+    host: StoredValue<HtmlElement, LocalStorage>,
+}
+
+impl Env {
+    pub fn new(
+        q: Arc<Checked>,
+        config: Arc<WidgetConfig>,
+        text: Arc<Catalogue>,
+        host: HtmlElement,
+    ) -> Self {
+        let steps = Arc::new(flow::steps(&q));
+        Env {
+            q,
+            config,
+            text,
+            steps,
+            host: StoredValue::new_local(host),
+        }
+    }
+
+    pub fn locale(&self) -> &str {
+        self.text.locale()
+    }
+
+    /// A UI string.
+    pub fn t(&self, key: &str) -> String {
+        self.text.get(key)
+    }
+
+    /// A UI string with placeholders filled.
+    pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.text.fill(key, args)
+    }
+
+    /// A questionnaire text in the active locale.
+    pub fn tr<'a>(&self, text: &'a maturity_check_engine::Text) -> &'a str {
+        text.get(self.locale(), &self.q.default_locale)
+    }
+
+    pub fn emit(&self, name: &str, detail: serde_json::Value) {
+        let data_layer = self.config.data_layer;
+        self.host
+            .with_value(|host| browser::emit(host, name, detail, data_layer));
+    }
+
+    fn storage_key(&self) -> String {
+        progress::storage_key(&self.q)
+    }
+}
+
+/// The changing state of one widget instance. `Copy`: every field is an arena handle.
+#[derive(Clone, Copy)]
+pub struct Check {
+    pub screen: RwSignal<Screen>,
+    pub answers: RwSignal<Answers>,
+    /// Saved progress offered on the intro screen.
+    pub resume: RwSignal<Option<Progress>>,
+    /// The last screen change came from the person (so focus may follow it), not from loading.
+    pub moved_by_user: RwSignal<bool>,
+    /// The option just picked, shown as chosen during the short transition.
+    pub picked: RwSignal<Option<(usize, Pick)>>,
+    pub assessment: Memo<Assessment>,
+    pub plan: Memo<Plan>,
+}
+
+impl Check {
+    /// Creates the state: a share link in the URL opens its result; saved progress is offered;
+    /// anything unreadable is discarded with a console warning.
+    pub fn new(env: &Env) -> Self {
+        let q = env.q.clone();
+        let answers = RwSignal::new(Answers::empty(&q));
+        let mut screen = Screen::Intro;
+        let mut resume = None;
+        if let Some(code) = env
+            .config
+            .share
+            .then(|| browser::fragment_param(SHARE_PARAM))
+            .flatten()
+        {
+            match share::decode(&code) {
+                Ok(c) if c.questionnaire_id == q.id => match c.answers_for(&q) {
+                    Ok(a) if a.is_complete() => {
+                        answers.set(a);
+                        screen = Screen::Results;
+                    }
+                    Ok(_) => {
+                        browser::warn("the share link in the URL is incomplete; starting fresh")
+                    }
+                    Err(e) => browser::warn(&format!("{e}; starting fresh")),
+                },
+                // A code for another questionnaire is meant for another widget on this page.
+                Ok(_) => {}
+                Err(e) => browser::warn(&format!("{e}; starting fresh")),
+            }
+        }
+        if env.config.persistence {
+            let key = env.storage_key();
+            if let Some(text) = browser::storage_get(&key) {
+                match progress::load(&q, &text) {
+                    Ok(p) if has_any_answer(&p.answers) => resume = Some(p),
+                    Ok(_) => {}
+                    Err(e) => {
+                        browser::warn(&format!("{e}; it was discarded"));
+                        browser::storage_remove(&key);
+                    }
+                }
+            }
+        }
+        let assessment = {
+            let q = q.clone();
+            Memo::new(move |_| answers.with(|a| assess(&q, a)))
+        };
+        let plan = {
+            let q = q.clone();
+            Memo::new(move |_| assessment.with(|r| answers.with(|a| plan(&q, r, a))))
+        };
+        Check {
+            screen: RwSignal::new(screen),
+            answers,
+            resume: RwSignal::new(resume),
+            moved_by_user: RwSignal::new(false),
+            picked: RwSignal::new(None),
+            assessment,
+            plan,
+        }
+    }
+
+    fn go(&self, screen: Screen) {
+        self.moved_by_user.set(true);
+        self.picked.set(None);
+        self.screen.set(screen);
+    }
+
+    pub fn start(&self, env: &Env) {
+        self.answers.set(Answers::empty(&env.q));
+        self.resume.set(None);
+        browser::clear_fragment_param(SHARE_PARAM);
+        env.emit("start", json!({}));
+        self.go(Screen::Step(0));
+    }
+
+    pub fn continue_saved(&self, env: &Env) {
+        let Some(p) = self.resume.get_untracked() else {
+            return self.start(env);
+        };
+        self.answers.set(p.answers.clone());
+        self.resume.set(None);
+        if p.answers.is_complete() {
+            self.finish(env);
+        } else {
+            let first_open = env
+                .steps
+                .iter()
+                .position(|s| self.answer_of(*s).is_none())
+                .unwrap_or(0);
+            self.go(Screen::Step(p.step.min(first_open)));
+        }
+    }
+
+    /// The recorded answer of a step, if any.
+    pub fn answer_of(&self, step: Step) -> Option<Pick> {
+        self.answers.with_untracked(|a| match step {
+            Step::Scored(i) => a.scored.get(i).copied().flatten().map(Pick::Scored),
+            Step::Context(i) => a.context.get(i).copied().flatten().map(Pick::Context),
+        })
+    }
+
+    /// Records `pick` for step `index` and moves on after a short transition.
+    pub fn answer(&self, env: &Env, index: usize, pick: Pick) {
+        let Some(&step) = env.steps.get(index) else {
+            return;
+        };
+        self.answers.update(|a| match (step, pick) {
+            (Step::Scored(i), Pick::Scored(x)) => {
+                if let Some(slot) = a.scored.get_mut(i) {
+                    *slot = Some(x);
+                }
+            }
+            (Step::Context(i), Pick::Context(k)) => {
+                if let Some(slot) = a.context.get_mut(i) {
+                    *slot = Some(k);
+                }
+            }
+            _ => {}
+        });
+        let (question_id, option_id) = match (step, pick) {
+            (Step::Scored(i), Pick::Scored(Answer::Option(k))) => (
+                env.q.questions[i].id.clone(),
+                env.q.questions[i]
+                    .options
+                    .get(usize::from(k))
+                    .map(|o| o.id.clone()),
+            ),
+            (Step::Scored(i), Pick::Scored(Answer::DontKnow)) => {
+                (env.q.questions[i].id.clone(), Some("dont_know".to_string()))
+            }
+            (Step::Context(i), Pick::Context(k)) => (
+                env.q.context_questions[i].id.clone(),
+                env.q.context_questions[i]
+                    .options
+                    .get(k)
+                    .map(|o| o.id.clone()),
+            ),
+            _ => return,
+        };
+        env.emit(
+            "answer",
+            json!({"question_id": question_id, "option_id": option_id, "index": index + 1, "total": env.steps.len()}),
+        );
+        self.save(env, index + 1);
+        self.picked.set(Some((index, pick)));
+        let this = *self;
+        let env = env.clone();
+        let advance = move || {
+            // The person may have gone back or restarted during the transition.
+            if this.screen.get_untracked() != Screen::Step(index) {
+                return;
+            }
+            if index + 1 < env.steps.len() {
+                this.go(Screen::Step(index + 1));
+            } else {
+                this.finish(&env);
+            }
+        };
+        if browser::prefers_reduced_motion() {
+            advance();
+        } else {
+            set_timeout(advance, PICK_DELAY);
+        }
+    }
+
+    pub fn back(&self) {
+        match self.screen.get_untracked() {
+            Screen::Step(0) => self.go(Screen::Intro),
+            Screen::Step(i) => self.go(Screen::Step(i - 1)),
+            Screen::Results => self.go(Screen::Step(0)),
+            Screen::Intro => {}
+        }
+    }
+
+    /// Shows the results if every question is answered, else the first open question.
+    pub fn finish(&self, env: &Env) {
+        let open = env.steps.iter().position(|s| self.answer_of(*s).is_none());
+        if let Some(i) = open {
+            return self.go(Screen::Step(i));
+        }
+        self.save(env, env.steps.len());
+        self.go(Screen::Results);
+        let r = self.assessment.get_untracked();
+        let q = &env.q;
+        let dimensions: Vec<_> = r
+            .dimensions
+            .iter()
+            .map(|d| json!({"id": q.dimensions[d.dimension].id, "score": d.rating.score, "level": q.levels[d.rating.level].id}))
+            .collect();
+        env.emit(
+            "complete",
+            json!({
+                "questionnaire": {"id": q.id, "version": q.version},
+                "overall": {"score": r.overall.score, "level": q.levels[r.overall.level].id},
+                "dimensions": dimensions,
+            }),
+        );
+    }
+
+    /// Forgets every answer and the saved progress, and starts again.
+    pub fn restart(&self, env: &Env) {
+        browser::storage_remove(&env.storage_key());
+        self.start(env);
+    }
+
+    fn save(&self, env: &Env, step: usize) {
+        if !env.config.persistence {
+            return;
+        }
+        let text = self.answers.with_untracked(|a| {
+            progress::save(
+                &env.q,
+                &Progress {
+                    answers: a.clone(),
+                    step,
+                },
+            )
+        });
+        if !browser::storage_set(&env.storage_key(), &text) {
+            browser::warn("could not save progress (storage unavailable or full)");
+        }
+    }
+
+    /// The link that reopens these results.
+    pub fn share_url(&self, env: &Env) -> Option<String> {
+        let code = self.answers.with(|a| share::encode(&env.q, a));
+        browser::url_with_fragment(SHARE_PARAM, &code)
+    }
+}
+
+fn has_any_answer(a: &Answers) -> bool {
+    a.scored.iter().any(Option::is_some) || a.context.iter().any(Option::is_some)
+}

@@ -1,0 +1,197 @@
+/*!
+The UI's own strings, per locale, with partner overrides on top.
+
+Questionnaire texts come from the questionnaire; everything else the widget says comes from here.
+Keys are public API: partners override them in `texts` of the config, and the config validator
+checks override keys against [`KEYS`]. Placeholders are `{name}`.
+*/
+
+use std::collections::BTreeMap;
+
+/// (key, German, English). German is the primary language and addresses the reader as "ihr".
+const CATALOGUE: &[(&str, &str, &str)] = &[
+    ("intro.eyebrow", "Service-Reifegrad-Check", "Service maturity check"),
+    ("intro.lead", "Wo steht euer Kundenservice – und was bringt ihn als Nächstes voran? Beantwortet {count} kurze Fragen zu sechs Bereichen und bekommt sofort eure Einordnung und einen konkreten Plan.", "Where does your customer service stand, and what would move it forward next? Answer {count} short questions across six areas and get your stage and a concrete plan right away."),
+    ("intro.duration", "Dauert etwa fünf Minuten", "Takes about five minutes"),
+    ("intro.questions", "{count} Fragen", "{count} questions"),
+    ("intro.outcome", "Ergebnis mit Plan: jetzt, in 6–12 Monaten, bewusst weglassen", "Result with a plan: now, in 6-12 months, leave out on purpose"),
+    ("intro.privacy", "Eure Antworten bleiben in eurem Browser. Es wird nichts gesendet, solange ihr euch nicht selbst dafür entscheidet.", "Your answers stay in your browser. Nothing is sent anywhere unless you decide to send it."),
+    ("intro.start", "Check starten", "Start the check"),
+    ("intro.resume", "Weitermachen bei Frage {current} von {total}", "Continue at question {current} of {total}"),
+    ("intro.resume_results", "Zu eurem Ergebnis", "Back to your result"),
+    ("intro.restart", "Neu beginnen", "Start over"),
+    ("intro.saved", "Ihr habt den Check schon begonnen.", "You have already started the check."),
+    ("step.counter", "Frage {current} von {total}", "Question {current} of {total}"),
+    ("step.progress", "Fortschritt", "Progress"),
+    ("step.context", "Zu eurem Unternehmen", "About your company"),
+    ("step.back", "Zurück", "Back"),
+    ("step.next", "Weiter", "Next"),
+    ("step.keys", "Pfeiltasten wählen aus, Leertaste oder Enter bestätigt, Zifferntasten wählen direkt.", "Arrow keys move, Space or Enter picks, number keys pick directly."),
+    ("results.eyebrow", "Euer Ergebnis", "Your result"),
+    ("results.stage", "Stufe {current} von {total}", "Stage {current} of {total}"),
+    ("results.score", "von 100 Punkten", "of 100 points"),
+    ("results.to_next", "Noch {points} Punkte bis zur Stufe „{name}“.", "{points} points to go to the “{name}” stage."),
+    ("results.top", "Ihr seid auf der höchsten Stufe. Jetzt geht es darum, den Vorsprung zu halten.", "You are at the highest stage. Now it is about keeping the lead."),
+    ("results.radar", "Eure Werte in den sechs Bereichen", "Your scores in the six areas"),
+    ("results.radar_alt", "Netzdiagramm der Punkte je Bereich; die Tabelle daneben enthält dieselben Werte.", "Radar chart of the score per area; the table beside it holds the same numbers."),
+    ("results.table_dimension", "Bereich", "Area"),
+    ("results.table_score", "Punkte", "Score"),
+    ("results.table_stage", "Stufe", "Stage"),
+    ("results.focus", "Eure Schwerpunkte", "Where to focus"),
+    ("results.focus_lead", "Gemessen an der Rolle, die euer Service spielt, bringt euch die Arbeit an diesen Bereichen am meisten:", "Given the role your service plays, work on these areas pays off most:"),
+    ("results.plan", "Euer Plan", "Your plan"),
+    ("results.now", "Jetzt angehen", "Do now"),
+    ("results.now_hint", "Wirkt innerhalb weniger Wochen", "Effect within weeks"),
+    ("results.build_up", "Aufbauen", "Build up"),
+    ("results.build_up_hint", "In den nächsten 6–12 Monaten", "Over the next 6-12 months"),
+    ("results.leave_out", "Bewusst weglassen", "Leave out on purpose"),
+    ("results.leave_out_hint", "Vorerst nicht, und das mit gutem Grund", "Not now, and for good reason"),
+    ("results.dimensions", "Die sechs Bereiche im Einzelnen", "The six areas in detail"),
+    ("results.unknown", "Bei {count} Frage(n) habt ihr „Weiß ich nicht“ gewählt. Auch das ist ein Befund: Was ihr nicht wisst, könnt ihr nicht steuern.", "You answered “don't know” to {count} question(s). That is a finding too: what you do not know, you cannot steer."),
+    ("results.kpis", "Kennzahlen, an denen ihr euch messen solltet", "KPIs to steer by"),
+    ("results.kpis_lead", "Für einen Service in der Rolle „{role}“:", "For a service in the role “{role}”:"),
+    ("results.share", "Ergebnis teilen", "Share the result"),
+    ("results.share_hint", "Der Link enthält eure Antworten und öffnet dieses Ergebnis auf jedem Gerät. Es wird nichts gespeichert oder gesendet.", "The link holds your answers and opens this result on any device. Nothing is stored or sent."),
+    ("results.share_label", "Link zu eurem Ergebnis", "Link to your result"),
+    ("results.copy", "Link kopieren", "Copy link"),
+    ("results.copied", "Link kopiert.", "Link copied."),
+    ("results.print", "Als PDF speichern oder drucken", "Save as PDF or print"),
+    ("results.restart", "Check neu starten", "Restart the check"),
+    ("results.edit", "Antworten ändern", "Change answers"),
+    ("error.title", "Der Check kann nicht starten", "The check cannot start"),
+    ("error.lead", "Die Konfiguration enthält Fehler. Bitte gebt diese Liste an die Betreiber der Seite weiter:", "The configuration has errors. Please pass this list on to the people who run this site:"),
+    ("brand.powered_by", "Erstellt mit maturity-check", "Made with maturity-check"),
+];
+
+/// Every key partners may override.
+pub const KEYS: &[&str] = &{
+    let mut keys = [""; CATALOGUE.len()];
+    let mut i = 0;
+    while i < CATALOGUE.len() {
+        keys[i] = CATALOGUE[i].0;
+        i += 1;
+    }
+    keys
+};
+
+/// The UI strings of one locale, with overrides applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalogue {
+    locale: String,
+    overrides: BTreeMap<String, String>,
+}
+
+impl Catalogue {
+    /// `locale` is `de` or `en`; anything else reads German.
+    pub fn new(locale: &str, overrides: BTreeMap<String, String>) -> Self {
+        Catalogue {
+            locale: locale.to_string(),
+            overrides,
+        }
+    }
+
+    pub fn locale(&self) -> &str {
+        &self.locale
+    }
+
+    /// The text for `key`. An unknown key is a bug in the widget; it shows as the key itself.
+    pub fn get(&self, key: &str) -> String {
+        if let Some(s) = self.overrides.get(key) {
+            return s.clone();
+        }
+        CATALOGUE
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, de, en)| if self.locale == "en" { *en } else { *de })
+            .unwrap_or(key)
+            .to_string()
+    }
+
+    /// The text for `key` with `{name}` placeholders filled in.
+    pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
+        args.iter().fold(self.get(key), |s, (name, value)| {
+            s.replace(&format!("{{{name}}}"), value)
+        })
+    }
+}
+
+/// The locale to use: the config's, else the host page's `<html lang>`, else the browser's, each
+/// matched by language against what the questionnaire offers; else the questionnaire's default.
+pub fn pick_locale(
+    configured: Option<&str>,
+    page: Option<&str>,
+    browser: &[String],
+    offered: &[String],
+    default: &str,
+) -> String {
+    let matches = |tag: &str| {
+        let lang = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        offered
+            .iter()
+            .find(|o| o.split('-').next() == Some(lang.as_str()))
+            .cloned()
+    };
+    configured
+        .and_then(matches)
+        .or_else(|| page.and_then(matches))
+        .or_else(|| browser.iter().find_map(|b| matches(b)))
+        .unwrap_or_else(|| default.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_every_text_is_written() {
+        let mut seen = std::collections::BTreeSet::new();
+        for (k, de, en) in CATALOGUE {
+            assert!(seen.insert(k), "duplicate key {k}");
+            assert!(!de.is_empty() && !en.is_empty(), "{k}");
+            let holes = |s: &str| s.matches('{').count();
+            assert_eq!(
+                holes(de),
+                holes(en),
+                "placeholders of {k} differ between de and en"
+            );
+        }
+    }
+
+    #[test]
+    fn overrides_win_and_placeholders_fill() {
+        let c = Catalogue::new("en", [("intro.start".to_string(), "Go".to_string())].into());
+        assert_eq!(c.get("intro.start"), "Go");
+        assert_eq!(
+            c.fill("step.counter", &[("current", "3"), ("total", "24")]),
+            "Question 3 of 24"
+        );
+        assert_eq!(
+            Catalogue::new("de", BTreeMap::new())
+                .fill("step.counter", &[("current", "3"), ("total", "24")]),
+            "Frage 3 von 24"
+        );
+    }
+
+    #[test]
+    fn locale_comes_from_config_then_page_then_browser() {
+        let offered = vec!["de".to_string(), "en".to_string()];
+        let browser = vec!["fr-FR".to_string(), "en-US".to_string()];
+        assert_eq!(
+            pick_locale(Some("en"), Some("de"), &browser, &offered, "de"),
+            "en"
+        );
+        assert_eq!(
+            pick_locale(None, Some("en-GB"), &browser, &offered, "de"),
+            "en"
+        );
+        assert_eq!(
+            pick_locale(None, Some("fr"), &browser, &offered, "de"),
+            "en"
+        );
+        assert_eq!(pick_locale(None, None, &[], &offered, "de"), "de");
+    }
+}

@@ -1,0 +1,60 @@
+/*!
+A partner's theme as CSS custom properties, scoped to one widget.
+
+The rules go into a constructable stylesheet adopted by the widget's shadow root rather than a
+`style` attribute, so that a host page with a strict Content Security Policy (no `unsafe-inline`)
+still gets the partner's colours. Values were restricted to hex colours and safe font lists when the
+config was validated, so they can be placed in CSS as they are.
+*/
+
+use maturity_check_engine::config::{Theme, ThemeMode};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlElement;
+
+/// The instance's CSS: custom properties on the widget root for every configured value.
+pub fn css(theme: &Theme) -> String {
+    let mut vars = String::new();
+    let mut var = |name: &str, value: Option<String>| {
+        if let Some(v) = value {
+            vars.push_str(&format!("--mc-{name}:{v};"));
+        }
+    };
+    var("primary", theme.primary.clone());
+    var("accent", theme.accent.clone());
+    var("bg", theme.background.clone());
+    var("text", theme.text.clone());
+    var("font", theme.font_family.clone());
+    var("radius", theme.radius.map(|r| format!("{r}px")));
+    // More specific than the built-in light and dark palettes, so a partner's colours win in both.
+    format!(".mc-host[data-mode] .mc.mc{{{vars}}}")
+}
+
+fn mode_name(mode: &ThemeMode) -> &'static str {
+    match mode {
+        ThemeMode::Light => "light",
+        ThemeMode::Dark => "dark",
+        ThemeMode::Auto => "auto",
+    }
+}
+
+/// Adds the theme sheet to the shadow root holding `container`, and marks the mode on the host.
+pub fn apply(container: &HtmlElement, theme: &Theme) {
+    let _ = container.set_attribute("data-mode", mode_name(&theme.mode));
+    let Ok(sheet) = web_sys::CssStyleSheet::new() else {
+        return;
+    };
+    if sheet.replace_sync(&css(theme)).is_err() {
+        return;
+    }
+    let root = container.get_root_node();
+    let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() else {
+        return;
+    };
+    let key = JsValue::from_str("adoptedStyleSheets");
+    let Ok(current) = js_sys::Reflect::get(shadow, &key) else {
+        return;
+    };
+    let sheets = js_sys::Array::from(&current);
+    sheets.push(&sheet);
+    let _ = js_sys::Reflect::set(shadow, &key, &sheets);
+}

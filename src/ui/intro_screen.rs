@@ -1,0 +1,66 @@
+use leptos::prelude::*;
+
+use crate::check::{Check, Env};
+
+/// What the check is, how long it takes, what happens with the answers; start or continue.
+#[component]
+pub fn IntroScreen() -> impl IntoView {
+    let env = expect_context::<Env>();
+    let check = expect_context::<Check>();
+    let total = env.steps.len();
+    let count = total.to_string();
+    let subtitle = env.q.subtitle.as_ref().map(|s| env.tr(s).to_string());
+    let resume = move || {
+        let env = expect_context::<Env>();
+        check.resume.get().map(|p| {
+            let label = if p.answers.is_complete() {
+                env.t("intro.resume_results")
+            } else {
+                let current = (p.step.min(total.saturating_sub(1)) + 1).to_string();
+                env.fill("intro.resume", &[("current", &current), ("total", &total.to_string())])
+            };
+            let (env_c, env_r) = (env.clone(), env.clone());
+            view! {
+                <div class="mc-resume">
+                    <p class="mc-resume__note">{env.t("intro.saved")}</p>
+                    <div class="mc-actions">
+                        <button type="button" class="mc-button mc-button--primary" on:click=move |_| check.continue_saved(&env_c)>
+                            {label}
+                        </button>
+                        <button type="button" class="mc-button" on:click=move |_| check.restart(&env_r)>
+                            {env.t("intro.restart")}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    };
+    let env_start = env.clone();
+    view! {
+        <section class="mc-intro mc-screen" aria-labelledby="mc-intro-title">
+            <p class="mc-eyebrow">{env.t("intro.eyebrow")}</p>
+            <h2 id="mc-intro-title" class="mc-title">{env.tr(&env.q.title).to_string()}</h2>
+            <p class="mc-lead">{subtitle.unwrap_or_else(|| env.fill("intro.lead", &[("count", &count)]))}</p>
+            <ul class="mc-facts">
+                <li>{env.fill("intro.questions", &[("count", &count)])}</li>
+                <li>{env.t("intro.duration")}</li>
+                <li>{env.t("intro.outcome")}</li>
+            </ul>
+            <p class="mc-privacy">{env.t("intro.privacy")}</p>
+            {move || match resume() {
+                Some(v) => v.into_any(),
+                None => {
+                    let env = env_start.clone();
+                    view! {
+                        <div class="mc-actions">
+                            <button type="button" class="mc-button mc-button--primary" on:click=move |_| check.start(&env)>
+                                {env_start.t("intro.start")}
+                            </button>
+                        </div>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,19 @@
+//! The widget's components, one per file, each named for what the person sees.
+
+mod dimension_card;
+mod error_panel;
+mod intro_screen;
+mod plan_columns;
+mod question_step;
+mod result_radar;
+mod results_screen;
+mod widget_root;
+
+pub use dimension_card::DimensionCard;
+pub use error_panel::ErrorPanel;
+pub use intro_screen::IntroScreen;
+pub use plan_columns::PlanColumns;
+pub use question_step::QuestionStep;
+pub use result_radar::ResultRadar;
+pub use results_screen::ResultsScreen;
+pub use widget_root::WidgetRoot;

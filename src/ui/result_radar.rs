@@ -1,0 +1,132 @@
+/*!
+The radar chart of the dimension scores, drawn as SVG, with a table of the same numbers.
+
+The table is the chart's text alternative for everyone, not a hidden duplicate: it sits beside the
+chart on wide containers and below it on narrow ones. Rings mark the level boundaries, so the chart
+shows the distance to the next stage, not just a shape.
+*/
+
+use leptos::prelude::*;
+
+use crate::check::{Check, Env};
+
+const SIZE: f64 = 320.0;
+const CENTER: f64 = SIZE / 2.0;
+const RADIUS: f64 = 118.0;
+
+/// The point at `score` (0-100) on axis `i` of `n`, as "x,y".
+fn point(i: usize, n: usize, score: f64) -> (f64, f64) {
+    let angle = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n as f64;
+    let r = RADIUS * score / 100.0;
+    (CENTER + r * angle.cos(), CENTER + r * angle.sin())
+}
+
+fn polygon(n: usize, score_of: impl Fn(usize) -> f64) -> String {
+    (0..n)
+        .map(|i| {
+            let (x, y) = point(i, n, score_of(i));
+            format!("{x:.1},{y:.1}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Radar chart and score table of the six dimensions.
+#[component]
+pub fn ResultRadar() -> impl IntoView {
+    let env = expect_context::<Env>();
+    let check = expect_context::<Check>();
+    let q = env.q.clone();
+    let n = q.dimensions.len();
+    let result = check.assessment.get_untracked();
+    let rings: Vec<f64> = q
+        .levels
+        .iter()
+        .skip(1)
+        .map(|l| l.min)
+        .chain([100.0])
+        .collect();
+    let ring_views = rings
+        .iter()
+        .map(|&r| view! { <polygon class="mc-radar__ring" points=polygon(n, |_| r) /> })
+        .collect_view();
+    let axes = (0..n)
+        .map(|i| {
+            let (x, y) = point(i, n, 100.0);
+            view! { <line class="mc-radar__axis" x1=CENTER.to_string() y1=CENTER.to_string() x2=format!("{x:.1}") y2=format!("{y:.1}") /> }
+        })
+        .collect_view();
+    let labels = q
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let (x, y) = point(i, n, 116.0);
+            let anchor = if (x - CENTER).abs() < 1.0 { "middle" } else if x > CENTER { "start" } else { "end" };
+            let score = result.dimensions[i].rating.score;
+            view! {
+                <text class="mc-radar__label" x=format!("{x:.1}") y=format!("{y:.1}") text-anchor=anchor dominant-baseline="middle">
+                    <tspan>{short_title(env.tr(&d.title))}</tspan>
+                    <tspan class="mc-radar__value" x=format!("{x:.1}") dy="1.2em">{score.to_string()}</tspan>
+                </text>
+            }
+        })
+        .collect_view();
+    let shape = polygon(n, |i| result.dimensions[i].exact);
+    let dots = (0..n)
+        .map(|i| {
+            let (x, y) = point(i, n, result.dimensions[i].exact);
+            view! { <circle class="mc-radar__dot" cx=format!("{x:.1}") cy=format!("{y:.1}") r="4" /> }
+        })
+        .collect_view();
+    let rows = q
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let r = &result.dimensions[i].rating;
+            let level = &q.levels[r.level];
+            view! {
+                <tr>
+                    <th scope="row">{env.tr(&d.title).to_string()}</th>
+                    <td class="mc-num">{r.score.to_string()}</td>
+                    <td>{format!("{} · {}", r.level + 1, env.tr(&level.name))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let view_box = format!("-70 -20 {} {}", SIZE + 140.0, SIZE + 40.0);
+    view! {
+        <div class="mc-radar">
+            <svg class="mc-radar__chart" viewBox=view_box role="img" aria-labelledby="mc-radar-title mc-radar-desc" focusable="false">
+                <title id="mc-radar-title">{env.t("results.radar")}</title>
+                <desc id="mc-radar-desc">{env.t("results.radar_alt")}</desc>
+                {ring_views}
+                {axes}
+                <polygon class="mc-radar__shape" points=shape />
+                {dots}
+                {labels}
+            </svg>
+            <table class="mc-table">
+                <caption class="mc-visually-hidden">{env.t("results.radar")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{env.t("results.table_dimension")}</th>
+                        <th scope="col" class="mc-num">{env.t("results.table_score")}</th>
+                        <th scope="col">{env.t("results.table_stage")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The part of a dimension title before " (" or " –", to keep chart labels short.
+fn short_title(title: &str) -> String {
+    title
+        .split([' '])
+        .take_while(|w| !w.starts_with('(') && *w != "–" && *w != "-")
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,162 @@
+use leptos::prelude::*;
+use maturity_check_engine::plan::role_profile;
+
+use crate::browser;
+use crate::check::{Check, Env};
+use crate::ui::{DimensionCard, PlanColumns, ResultRadar};
+
+/// The result: stage and score, radar, focus areas, plan, KPIs, the dimensions in detail,
+/// then call to action, share, print and restart.
+#[component]
+pub fn ResultsScreen() -> impl IntoView {
+    let env = expect_context::<Env>();
+    let check = expect_context::<Check>();
+    let q = env.q.clone();
+    let result = check.assessment.get_untracked();
+    let plan = check.plan.get_untracked();
+    let answers = check.answers.get_untracked();
+    let overall = result.overall;
+    let level = &q.levels[overall.level];
+    let stage = env.fill(
+        "results.stage",
+        &[
+            ("current", &(overall.level + 1).to_string()),
+            ("total", &q.levels.len().to_string()),
+        ],
+    );
+    let to_next = match q.levels.get(overall.level + 1) {
+        Some(next) => {
+            let points = (next.min - f64::from(overall.score)).max(1.0).ceil() as u32;
+            env.fill(
+                "results.to_next",
+                &[
+                    ("points", &points.to_string()),
+                    ("name", env.tr(&next.name)),
+                ],
+            )
+        }
+        None => env.t("results.top"),
+    };
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            if check.moved_by_user.get_untracked() {
+                let _ = h.focus();
+            }
+        }
+    });
+
+    let focus = plan
+        .priorities
+        .iter()
+        .take(q.plan.focus_dimensions)
+        .map(|p| view! { <li>{env.tr(&q.dimensions[p.dimension].title).to_string()}</li> })
+        .collect_view();
+    let (_, profile) = role_profile(&q, &answers);
+    let role_name = q
+        .context_questions
+        .iter()
+        .find(|c| c.id == q.profiles.role_question)
+        .and_then(|c| c.options.iter().find(|o| o.id == profile.role))
+        .map(|o| env.tr(&o.label).to_string())
+        .unwrap_or_default();
+    let kpis = profile
+        .kpis
+        .iter()
+        .map(|k| {
+            view! {
+                <li class="mc-kpi">
+                    <strong class="mc-kpi__name">{env.tr(&k.name).to_string()}</strong>
+                    <span class="mc-kpi__why">{env.tr(&k.why).to_string()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let cards = (0..q.dimensions.len())
+        .map(|i| view! { <DimensionCard index=i /> })
+        .collect_view();
+    let cta = env.config.cta.as_ref().map(|c| {
+        let label = c.label.get(env.locale()).unwrap_or_default().to_string();
+        let target = c.new_tab.then_some("_blank");
+        let rel = c.new_tab.then_some("noopener");
+        view! {
+            <section class="mc-cta" aria-label=label.clone()>
+                <a class="mc-button mc-button--primary mc-cta__link" href=c.url.clone() target=target rel=rel>{label.clone()}</a>
+            </section>
+        }
+    });
+    let share = env.config.share.then(|| {
+        let url = check.share_url(&env).unwrap_or_default();
+        let copied = RwSignal::new(false);
+        let url_copy = url.clone();
+        let copy = move |_| {
+            let url = url_copy.clone();
+            leptos::task::spawn_local(async move {
+                copied.set(browser::copy_text(&url).await);
+            });
+        };
+        view! {
+            <section class="mc-share mc-noprint" aria-labelledby="mc-share-title">
+                <h3 class="mc-h3" id="mc-share-title">{env.t("results.share")}</h3>
+                <p class="mc-muted">{env.t("results.share_hint")}</p>
+                <div class="mc-share__row">
+                    <label class="mc-visually-hidden" for="mc-share-url">{env.t("results.share_label")}</label>
+                    <input id="mc-share-url" class="mc-input" type="text" readonly value=url />
+                    <button type="button" class="mc-button" on:click=copy>{env.t("results.copy")}</button>
+                </div>
+                <p class="mc-status" role="status">{move || copied.get().then(|| expect_context::<Env>().t("results.copied"))}</p>
+            </section>
+        }
+    });
+    let env_restart = env.clone();
+    view! {
+        <div class="mc-results mc-screen">
+            <section class="mc-summary" aria-labelledby="mc-results-title">
+                <p class="mc-eyebrow">{env.t("results.eyebrow")}</p>
+                <h2 id="mc-results-title" class="mc-title" tabindex="-1" node_ref=heading>
+                    <span class="mc-summary__stage">{stage}</span>
+                    ": "
+                    <span class="mc-summary__level">{env.tr(&level.name).to_string()}</span>
+                </h2>
+                <p class="mc-summary__score">
+                    <span class="mc-summary__points">{overall.score.to_string()}</span>
+                    " "
+                    <span>{env.t("results.score")}</span>
+                </p>
+                <p class="mc-lead">{env.tr(&level.description).to_string()}</p>
+                <p class="mc-summary__next">{to_next}</p>
+            </section>
+            <section class="mc-section mc-section--radar" aria-labelledby="mc-radar-heading">
+                <h3 class="mc-h3" id="mc-radar-heading">{env.t("results.radar")}</h3>
+                <ResultRadar />
+            </section>
+            <section class="mc-section mc-focus" aria-labelledby="mc-focus-title">
+                <h3 class="mc-h3" id="mc-focus-title">{env.t("results.focus")}</h3>
+                <p>{env.t("results.focus_lead")}</p>
+                <ol class="mc-focus__list">{focus}</ol>
+            </section>
+            <section class="mc-section mc-plan" aria-labelledby="mc-plan-title">
+                <h3 class="mc-h3" id="mc-plan-title">{env.t("results.plan")}</h3>
+                <div class="mc-plan__columns">
+                    <PlanColumns />
+                </div>
+            </section>
+            <section class="mc-section mc-kpis" aria-labelledby="mc-kpis-title">
+                <h3 class="mc-h3" id="mc-kpis-title">{env.t("results.kpis")}</h3>
+                <p>{env.fill("results.kpis_lead", &[("role", &role_name)])}</p>
+                <ul class="mc-kpis__list">{kpis}</ul>
+            </section>
+            {cta}
+            <section class="mc-section mc-dimensions" aria-labelledby="mc-dimensions-title">
+                <h3 class="mc-h3" id="mc-dimensions-title">{env.t("results.dimensions")}</h3>
+                <div class="mc-cards">{cards}</div>
+            </section>
+            {share}
+            <div class="mc-actions mc-noprint">
+                <button type="button" class="mc-button" on:click=move |_| browser::print()>{env.t("results.print")}</button>
+                <button type="button" class="mc-button mc-button--ghost" on:click=move |_| check.back()>{env.t("results.edit")}</button>
+                <button type="button" class="mc-button mc-button--ghost" on:click=move |_| check.restart(&env_restart)>{env.t("results.restart")}</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,43 @@
+use leptos::prelude::*;
+
+use crate::check::{Check, Env, Screen};
+use crate::ui::{IntroScreen, QuestionStep, ResultsScreen};
+
+/// The whole check: brand header, the current screen, and the footer.
+#[component]
+pub fn WidgetRoot(
+    /// The instance's questionnaire, config and strings.
+    env: Env,
+) -> impl IntoView {
+    let check = Check::new(&env);
+    provide_context(env.clone());
+    provide_context(check);
+    let brand = env.config.brand.clone();
+    let powered_by = brand.powered_by.then(|| env.t("brand.powered_by"));
+    // The brand bar shows only what a partner configured; the check's own title is the heading.
+    let header = (brand.logo_url.is_some() || brand.name.is_some()).then(|| {
+        let name = brand.name.clone();
+        view! {
+            <header class="mc-brand">
+                {brand.logo_url.clone().map(|src| view! { <img class="mc-brand__logo" src=src alt=name.clone().unwrap_or_default() /> })}
+                {brand.name.clone().filter(|_| brand.logo_url.is_none()).map(|n| view! { <span class="mc-brand__title">{n}</span> })}
+            </header>
+        }
+    });
+    let screen = move || match check.screen.get() {
+        Screen::Intro => view! { <IntroScreen /> }.into_any(),
+        Screen::Step(i) => view! { <QuestionStep index=i /> }.into_any(),
+        Screen::Results => view! { <ResultsScreen /> }.into_any(),
+    };
+    view! {
+        <div class="mc" lang=env.locale().to_string()>
+            {header}
+            <main class="mc-main">{screen}</main>
+            {powered_by.map(|label| view! {
+                <footer class="mc-footer">
+                    <span class="mc-footer__powered">{label}</span>
+                </footer>
+            })}
+        </div>
+    }
+}
