@@ -1,0 +1,268 @@
+//! The widget's components in a real browser (headless Chromium via wasm-bindgen-test-runner).
+//!
+//! Each test mounts a widget through the same `mount` entry point the loader uses, into a fresh
+//! host element, and drives it the way a person would: clicks and key presses, then reads the DOM.
+
+#![cfg(target_arch = "wasm32")]
+
+use maturity_check::mount;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// A host element in the page and a container inside it, as the loader makes them.
+fn host() -> (HtmlElement, HtmlElement) {
+    let doc = document();
+    let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    let container: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    host.append_child(&container).unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    (host, container)
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `f` holds, polling the DOM (Leptos updates it asynchronously).
+async fn until(what: &str, f: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if f() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn click(root: &Element, selector: &str) {
+    let el: HtmlElement = find(root, selector)
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into()
+        .unwrap();
+    el.click();
+}
+
+fn press(target: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn counter(root: &Element) -> String {
+    text(root, ".mc-step__counter")
+}
+
+#[wasm_bindgen_test]
+async fn intro_shows_the_title_the_length_and_a_start_button() {
+    let (host, container) = host();
+    let _widget = mount(
+        host,
+        container.clone(),
+        r#"{"locale":"en","persistence":false}"#.into(),
+    )
+    .await;
+    until("intro", || find(&container, ".mc-intro").is_some()).await;
+    assert!(
+        text(&container, "h2").contains("Maturity"),
+        "title: {}",
+        text(&container, "h2")
+    );
+    assert!(text(&container, ".mc-facts").contains("24 questions"));
+    assert!(text(&container, ".mc-privacy").contains("stay in your browser"));
+    assert_eq!(text(&container, ".mc-button--primary"), "Start the check");
+}
+
+#[wasm_bindgen_test]
+async fn picking_by_number_key_records_the_answer_and_moves_on() {
+    let (host, container) = host();
+    let _widget = mount(
+        host,
+        container.clone(),
+        r#"{"locale":"de","persistence":false}"#.into(),
+    )
+    .await;
+    until("intro", || {
+        find(&container, ".mc-button--primary").is_some()
+    })
+    .await;
+    click(&container, ".mc-button--primary");
+    until("first question", || counter(&container) == "Frage 1 von 24").await;
+    let options = container.query_selector_all("[role=radio]").unwrap();
+    assert!(options.length() >= 2);
+    assert!(find(&container, "[role=radiogroup]").is_some());
+    let step = find(&container, ".mc-step").unwrap();
+    press(&step, "2");
+    until("second question", || {
+        counter(&container) == "Frage 2 von 24"
+    })
+    .await;
+    // Back shows the earlier choice as checked.
+    click(&container, ".mc-button--ghost");
+    until("first question again", || {
+        counter(&container) == "Frage 1 von 24"
+    })
+    .await;
+    let checked = find(&container, "[role=radio][aria-checked=true]").expect("a checked option");
+    assert_eq!(text(&checked, ".mc-option__key"), "2");
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_focus_without_picking() {
+    let (host, container) = host();
+    let _widget = mount(
+        host,
+        container.clone(),
+        r#"{"locale":"en","persistence":false}"#.into(),
+    )
+    .await;
+    until("intro", || {
+        find(&container, ".mc-button--primary").is_some()
+    })
+    .await;
+    click(&container, ".mc-button--primary");
+    until("first question", || {
+        counter(&container) == "Question 1 of 24"
+    })
+    .await;
+    let first = find(&container, "[role=radio]").unwrap();
+    first.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    press(&first, "ArrowDown");
+    leptos::task::tick().await;
+    let active = document().active_element().expect("focus");
+    assert_eq!(active.get_attribute("role").as_deref(), Some("radio"));
+    assert_eq!(
+        text(&active, ".mc-option__key"),
+        "2",
+        "focus moved to the second option"
+    );
+    assert!(
+        find(&container, "[aria-checked=true]").is_none(),
+        "nothing picked yet"
+    );
+    press(&active, " ");
+    until("second question", || {
+        counter(&container) == "Question 2 of 24"
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_full_run_shows_stage_scores_and_plan() {
+    let (host, container) = host();
+    let _widget = mount(host, container.clone(), r#"{"locale":"en","persistence":false,"cta":{"label":"Talk to us","url":"https://example.com/contact"}}"#.into()).await;
+    until("intro", || {
+        find(&container, ".mc-button--primary").is_some()
+    })
+    .await;
+    click(&container, ".mc-button--primary");
+    for i in 1..=24 {
+        until("a question", || {
+            counter(&container) == format!("Question {i} of 24")
+        })
+        .await;
+        // The highest option of every question ("3" on the three-option context questions).
+        let n = container
+            .query_selector_all("[role=radio]")
+            .unwrap()
+            .length();
+        let key = if n >= 5 { "5" } else { "1" };
+        press(&find(&container, ".mc-step").unwrap(), key);
+    }
+    until("results", || find(&container, ".mc-results").is_some()).await;
+    assert!(
+        text(&container, "#mc-results-title").starts_with("Stage 3 of 3"),
+        "{}",
+        text(&container, "#mc-results-title")
+    );
+    assert_eq!(text(&container, ".mc-summary__points"), "100");
+    let rows = container.query_selector_all(".mc-table tbody tr").unwrap();
+    assert_eq!(rows.length(), 6);
+    for column in ["now", "build-up", "leave-out"] {
+        let entries = container
+            .query_selector_all(&format!(".mc-plan__column--{column} li"))
+            .unwrap();
+        assert!(entries.length() >= 1, "plan column {column} is empty");
+    }
+    assert_eq!(
+        container.query_selector_all(".mc-card").unwrap().length(),
+        6
+    );
+    let cta = find(&container, ".mc-cta__link").expect("call to action");
+    assert_eq!(
+        cta.get_attribute("href").as_deref(),
+        Some("https://example.com/contact")
+    );
+    assert!(
+        find(&container, "svg[role=img] title").is_some(),
+        "radar has a text alternative"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_config_shows_the_error_panel_with_paths_and_an_event() {
+    let (host, container) = host();
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let record = {
+        let seen = seen.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::CustomEvent)>::new(
+            move |e: web_sys::CustomEvent| {
+                let path = js_sys::Reflect::get(&e.detail(), &JsValue::from_str("path"))
+                    .ok()
+                    .and_then(|p| p.as_string());
+                seen.borrow_mut().push(path.unwrap_or_default());
+            },
+        )
+    };
+    host.add_event_listener_with_callback("maturity-check:error", record.as_ref().unchecked_ref())
+        .unwrap();
+    let config =
+        r##"{"theme":{"primary":"blue"},"cta":{"label":"x","url":"javascript:alert(1)"}}"##;
+    let _widget = mount(host, container.clone(), config.into()).await;
+    until("error panel", || find(&container, "[role=alert]").is_some()).await;
+    let panel = text(&container, "[role=alert]");
+    assert!(panel.contains("$.theme.primary"), "{panel}");
+    assert!(panel.contains("$.cta.url"), "{panel}");
+    assert_eq!(
+        *seen.borrow(),
+        vec!["$.theme.primary".to_string(), "$.cta.url".to_string()]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn destroy_removes_the_widget() {
+    let (host, container) = host();
+    let mut widget = mount(host, container.clone(), "{}".into()).await;
+    until("intro", || find(&container, ".mc-intro").is_some()).await;
+    widget.destroy();
+    leptos::task::tick().await;
+    assert_eq!(container.child_element_count(), 0);
+}
