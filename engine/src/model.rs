@@ -39,6 +39,24 @@ impl Text {
     }
 }
 
+/// The five-minute promise: a respondent reads at most this many words per locale.
+pub const READING_LIMIT: usize = 1100;
+
+/// Words a respondent reads to answer everything, split on whitespace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadingLoad {
+    /// Prompts, help, option labels and "don't know" labels of the scored questions.
+    pub scored: usize,
+    /// Prompts, help and option labels of the context questions.
+    pub context: usize,
+}
+
+impl ReadingLoad {
+    pub fn total(&self) -> usize {
+        self.scored + self.context
+    }
+}
+
 /// A whole questionnaire file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -63,6 +81,34 @@ pub struct Questionnaire {
     pub profiles: Profiles,
     #[serde(default)]
     pub plan: PlanSettings,
+}
+
+impl Questionnaire {
+    /// What a respondent reads to answer every question in `locale`.
+    pub fn reading_load(&self, locale: &str) -> ReadingLoad {
+        let words = |t: &Text| {
+            t.get(locale, &self.default_locale)
+                .split_whitespace()
+                .count()
+        };
+        let labels = |options: &[Choice]| options.iter().map(|o| words(&o.label)).sum::<usize>();
+        let scored = self
+            .questions
+            .iter()
+            .map(|x| {
+                words(&x.prompt)
+                    + x.help.as_ref().map_or(0, words)
+                    + labels(&x.options)
+                    + x.dont_know.as_ref().map_or(0, words)
+            })
+            .sum();
+        let context = self
+            .context_questions
+            .iter()
+            .map(|x| words(&x.prompt) + x.help.as_ref().map_or(0, words) + labels(&x.options))
+            .sum();
+        ReadingLoad { scored, context }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -11,6 +11,7 @@ something (no root, no apt) it says what is missing and how to get it. Commands:
 */
 
 mod build;
+mod docs;
 mod setup;
 mod size;
 
@@ -25,9 +26,10 @@ fn main() -> ExitCode {
         Some("dist") => setup::for_build().and_then(|()| build::dist()),
         Some("size") => size::report(&root().join("dist")).map(|_| ()),
         Some("setup") => setup::for_build().and_then(|()| setup::for_tests()),
+        Some("docs") => docs::write(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  serve   build and serve the demo page on 127.0.0.1\n  test    run every test (fmt, clippy, native, browser, end-to-end, byte budget)\n  dist    build the deployable folder dist/\n  size    print raw, gzip and brotli bytes of dist/\n  setup   install what the other commands need"
+                "usage: cargo xtask <command>\n\n  serve   build and serve the demo page on 127.0.0.1\n  test    run every test (fmt, clippy, native, browser, end-to-end, byte budget)\n  dist    build the deployable folder dist/\n  size    print raw, gzip and brotli bytes of dist/\n  setup   install what the other commands need\n  docs    write docs/questionnaire.md from questionnaire/default.json"
             );
             return ExitCode::from(2);
         }

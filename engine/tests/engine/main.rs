@@ -4,6 +4,8 @@
 mod codes;
 /// Fixtures and helpers shared by the modules below.
 mod common;
+/// Config: every key read, unknown keys warned with the nearest, bad values located.
+mod config;
 /// Priorities, tailoring and the plan.
 mod plan;
 /// Property tests: no input panics; scores are bounded and monotone; plans point at real advice.

@@ -1,33 +1,7 @@
 use std::path::Path;
 
-use maturity_check_engine::{load, AdviceKind, Checked, DEFAULT_QUESTIONNAIRE};
-
-/// Words a respondent reads to answer everything in `locale`: prompts, help, options, "don't know".
-pub fn reading_words(q: &Checked, locale: &str) -> usize {
-    let words = |t: &maturity_check_engine::Text| {
-        t.get(locale, &q.default_locale).split_whitespace().count()
-    };
-    let scored: usize = q
-        .questions
-        .iter()
-        .map(|x| {
-            words(&x.prompt)
-                + x.help.as_ref().map_or(0, words)
-                + x.options.iter().map(|o| words(&o.label)).sum::<usize>()
-                + x.dont_know.as_ref().map_or(0, words)
-        })
-        .sum();
-    let context: usize = q
-        .context_questions
-        .iter()
-        .map(|x| {
-            words(&x.prompt)
-                + x.help.as_ref().map_or(0, words)
-                + x.options.iter().map(|o| words(&o.label)).sum::<usize>()
-        })
-        .sum();
-    scored + context
-}
+use maturity_check_engine::model::READING_LIMIT;
+use maturity_check_engine::{load, AdviceKind, DEFAULT_QUESTIONNAIRE};
 
 #[test]
 fn every_questionnaire_file_validates() {
@@ -108,8 +82,11 @@ fn the_default_questionnaire_meets_the_content_rules() {
 fn the_five_minute_promise_holds_in_every_locale() {
     let q = load(DEFAULT_QUESTIONNAIRE).expect("default questionnaire is valid");
     for locale in &q.locales {
-        let n = reading_words(&q, locale);
-        println!("reading load ({locale}): {n} words (limit 1100)");
-        assert!(n <= 1100, "{locale}: {n} words to read, the limit is 1100");
+        let n = q.reading_load(locale).total();
+        println!("reading load ({locale}): {n} words (limit {READING_LIMIT})");
+        assert!(
+            n <= READING_LIMIT,
+            "{locale}: {n} words to read, the limit is {READING_LIMIT}"
+        );
     }
 }
