@@ -63,16 +63,8 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("brand.powered_by", "Erstellt mit maturity-check", "Made with maturity-check"),
 ];
 
-/// Every key partners may override.
-pub const KEYS: &[&str] = &{
-    let mut keys = [""; CATALOGUE.len()];
-    let mut i = 0;
-    while i < CATALOGUE.len() {
-        keys[i] = CATALOGUE[i].0;
-        i += 1;
-    }
-    keys
-};
+/// Every key partners may override (the engine validates `texts` against this list).
+pub use maturity_check_engine::config::TEXT_KEYS as KEYS;
 
 /// The UI strings of one locale, with overrides applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +151,15 @@ mod tests {
                 "placeholders of {k} differ between de and en"
             );
         }
+    }
+
+    #[test]
+    fn the_catalogue_has_exactly_the_public_keys() {
+        let ours: Vec<&str> = CATALOGUE.iter().map(|(k, _, _)| *k).collect();
+        assert_eq!(
+            ours, KEYS,
+            "keep engine::config::TEXT_KEYS and the catalogue in step"
+        );
     }
 
     #[test]

@@ -149,7 +149,7 @@ pub const KEYS: &[&str] = &[
     "share",
     "data_layer",
 ];
-const THEME_KEYS: &[&str] = &[
+pub const THEME_KEYS: &[&str] = &[
     "primary",
     "accent",
     "background",
@@ -158,8 +158,63 @@ const THEME_KEYS: &[&str] = &[
     "radius",
     "mode",
 ];
-const BRAND_KEYS: &[&str] = &["name", "logo_url", "powered_by"];
-const CTA_KEYS: &[&str] = &["label", "url", "new_tab"];
+pub const BRAND_KEYS: &[&str] = &["name", "logo_url", "powered_by"];
+pub const CTA_KEYS: &[&str] = &["label", "url", "new_tab"];
+/// Keys of the widget's UI strings, which `texts` may override. Public API: the widget's catalogue
+/// must have exactly these (a test in the widget crate checks it).
+pub const TEXT_KEYS: &[&str] = &[
+    "intro.eyebrow",
+    "intro.lead",
+    "intro.duration",
+    "intro.questions",
+    "intro.outcome",
+    "intro.privacy",
+    "intro.start",
+    "intro.resume",
+    "intro.resume_results",
+    "intro.restart",
+    "intro.saved",
+    "step.counter",
+    "step.progress",
+    "step.context",
+    "step.back",
+    "step.next",
+    "step.keys",
+    "results.eyebrow",
+    "results.stage",
+    "results.score",
+    "results.to_next",
+    "results.top",
+    "results.radar",
+    "results.radar_alt",
+    "results.table_dimension",
+    "results.table_score",
+    "results.table_stage",
+    "results.focus",
+    "results.focus_lead",
+    "results.plan",
+    "results.now",
+    "results.now_hint",
+    "results.build_up",
+    "results.build_up_hint",
+    "results.leave_out",
+    "results.leave_out_hint",
+    "results.dimensions",
+    "results.unknown",
+    "results.kpis",
+    "results.kpis_lead",
+    "results.share",
+    "results.share_hint",
+    "results.share_label",
+    "results.copy",
+    "results.copied",
+    "results.print",
+    "results.restart",
+    "results.edit",
+    "error.title",
+    "error.lead",
+    "brand.powered_by",
+];
 /// Locales the widget's UI catalogue has.
 pub const UI_LOCALES: &[&str] = &["de", "en"];
 

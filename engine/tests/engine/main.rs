@@ -12,6 +12,8 @@ mod plan;
 mod properties;
 /// Every questionnaire file in `questionnaire/` validates; the default one meets the content rules.
 mod questionnaires;
+/// public/config.schema.json stays in step with the keys the engine reads.
+mod schema;
 /// Table-driven scoring: known answers give known numbers, with 3 and 5 levels.
 mod scoring;
 /// `validate()`: every rule, every problem reported with its path, all at once.

@@ -1,0 +1,64 @@
+use std::collections::BTreeSet;
+
+use maturity_check_engine::config::{
+    BRAND_KEYS, CTA_KEYS, KEYS, TEXT_KEYS, THEME_KEYS, UI_LOCALES,
+};
+use serde_json::Value;
+
+fn schema() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/config.schema.json");
+    serde_json::from_str(&std::fs::read_to_string(path).expect("public/config.schema.json"))
+        .expect("schema is JSON")
+}
+
+fn keys_of(object_schema: &Value, path: &str) -> BTreeSet<String> {
+    assert_eq!(
+        object_schema["additionalProperties"],
+        Value::Bool(false),
+        "{path}: unknown keys must be flagged by editors"
+    );
+    object_schema["properties"]
+        .as_object()
+        .unwrap_or_else(|| panic!("{path} has properties"))
+        .keys()
+        .cloned()
+        .collect()
+}
+
+fn set(keys: &[&str]) -> BTreeSet<String> {
+    keys.iter().map(|k| k.to_string()).collect()
+}
+
+#[test]
+fn the_schema_has_exactly_the_keys_the_engine_reads() {
+    let s = schema();
+    let p = &s["properties"];
+    assert_eq!(keys_of(&s, "$"), set(KEYS));
+    assert_eq!(keys_of(&p["theme"], "$.theme"), set(THEME_KEYS));
+    assert_eq!(keys_of(&p["brand"], "$.brand"), set(BRAND_KEYS));
+    assert_eq!(keys_of(&p["cta"], "$.cta"), set(CTA_KEYS));
+    assert_eq!(keys_of(&p["texts"], "$.texts"), set(UI_LOCALES));
+    for locale in UI_LOCALES {
+        assert_eq!(
+            keys_of(&p["texts"]["properties"][locale], "$.texts.<locale>"),
+            set(TEXT_KEYS)
+        );
+    }
+    assert_eq!(p["locale"]["enum"], serde_json::json!(UI_LOCALES));
+}
+
+#[test]
+fn every_schema_property_is_described() {
+    fn walk(v: &Value, path: &str) {
+        if let Some(props) = v["properties"].as_object() {
+            for (k, child) in props {
+                let p = format!("{path}.{k}");
+                if !path.starts_with("$.texts") {
+                    assert!(child.get("description").is_some(), "{p} has no description");
+                }
+                walk(child, &p);
+            }
+        }
+    }
+    walk(&schema(), "$");
+}
