@@ -264,8 +264,9 @@ impl Check {
         let this = *self;
         let env = env.clone();
         let advance = move || {
-            // The person may have gone back or restarted during the transition.
-            if this.screen.get_untracked() != Screen::Step(index) {
+            // The person may have gone back or restarted during the transition, or the widget may
+            // have been destroyed (its signals disposed): then there is nothing to advance.
+            if this.screen.try_get_untracked() != Some(Screen::Step(index)) {
                 return;
             }
             if index + 1 < env.steps.len() {

@@ -16,6 +16,7 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("intro.questions", "{count} Fragen", "{count} questions"),
     ("intro.outcome", "Ergebnis mit Plan: jetzt, in 6–12 Monaten, bewusst weglassen", "Result with a plan: now, in 6-12 months, leave out on purpose"),
     ("intro.privacy", "Eure Antworten bleiben in eurem Browser. Es wird nichts gesendet, solange ihr euch nicht selbst dafür entscheidet.", "Your answers stay in your browser. Nothing is sent anywhere unless you decide to send it."),
+    ("intro.privacy_link", "Datenschutzerklärung", "Privacy policy"),
     ("intro.start", "Check starten", "Start the check"),
     ("intro.resume", "Weitermachen bei Frage {current} von {total}", "Continue at question {current} of {total}"),
     ("intro.resume_results", "Zu eurem Ergebnis", "Back to your result"),

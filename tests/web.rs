@@ -266,3 +266,40 @@ async fn destroy_removes_the_widget() {
     leptos::task::tick().await;
     assert_eq!(container.child_element_count(), 0);
 }
+
+#[wasm_bindgen_test]
+async fn destroying_during_the_pick_transition_leaves_the_module_working() {
+    let (first_host, container) = host();
+    let mut widget = mount(
+        first_host,
+        container.clone(),
+        r#"{"locale":"de","persistence":false}"#.into(),
+    )
+    .await;
+    until("intro", || {
+        find(&container, ".mc-button--primary").is_some()
+    })
+    .await;
+    click(&container, ".mc-button--primary");
+    until("first question", || counter(&container) == "Frage 1 von 24").await;
+    press(&find(&container, ".mc-step").unwrap(), "1");
+    // The next step is due after the transition; the widget goes away first.
+    widget.destroy();
+    sleep(400).await;
+    let (host2, container2) = host();
+    let _again = mount(
+        host2,
+        container2.clone(),
+        r#"{"locale":"de","persistence":false}"#.into(),
+    )
+    .await;
+    until("a new widget's intro", || {
+        find(&container2, ".mc-button--primary").is_some()
+    })
+    .await;
+    click(&container2, ".mc-button--primary");
+    until("its first question", || {
+        counter(&container2) == "Frage 1 von 24"
+    })
+    .await;
+}

@@ -25,7 +25,7 @@ const TYPES = {
 
 /**
  * Starts a static server. `mounts` maps URL prefixes to folders (relative to the repo root);
- * `pages` maps exact paths to { body, headers } served from memory; `cors` adds
+ * `pages` maps exact paths to { body, headers } served from memory, or to { file } read on each request; `cors` adds
  * Access-Control-Allow-Origin: *. Resolves to { url, port, close() }.
  */
 export async function startStatic({ port = 0, mounts = { "/": "." }, pages = {}, cors = false, headers = {} } = {}) {
@@ -35,7 +35,7 @@ export async function startStatic({ port = 0, mounts = { "/": "." }, pages = {},
     const page = pages[path];
     if (page) {
       res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store", ...extra, ...(page.headers ?? {}) });
-      return res.end(page.body);
+      return res.end(page.file ? await readFile(join(ROOT, page.file)) : page.body);
     }
     const prefix = Object.keys(mounts)
       .sort((a, b) => b.length - a.length)
@@ -77,7 +77,7 @@ export const DEMO_MOUNTS = { "/dist/": "dist", "/questionnaire/": "questionnaire
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf("--port");
   const port = i > 0 ? Number(process.argv[i + 1]) : 8080;
-  const index = await readFile(join(ROOT, "index.html"));
-  const server = await startStatic({ port, mounts: DEMO_MOUNTS, pages: { "/": { body: index }, "/index.html": { body: index } } });
+  const index = { file: "index.html" };
+  const server = await startStatic({ port, mounts: DEMO_MOUNTS, pages: { "/": index, "/index.html": index } });
   console.log(`Serving the demo at ${server.url}/`);
 }

@@ -169,6 +169,7 @@ pub const TEXT_KEYS: &[&str] = &[
     "intro.questions",
     "intro.outcome",
     "intro.privacy",
+    "intro.privacy_link",
     "intro.start",
     "intro.resume",
     "intro.resume_results",

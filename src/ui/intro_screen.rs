@@ -9,6 +9,7 @@ pub fn IntroScreen() -> impl IntoView {
     let check = expect_context::<Check>();
     let total = env.steps.len();
     let count = total.to_string();
+    let privacy = env.config.privacy_url.clone();
     let subtitle = env.q.subtitle.as_ref().map(|s| env.tr(s).to_string());
     let resume = move || {
         let env = expect_context::<Env>();
@@ -46,7 +47,10 @@ pub fn IntroScreen() -> impl IntoView {
                 <li>{env.t("intro.duration")}</li>
                 <li>{env.t("intro.outcome")}</li>
             </ul>
-            <p class="mc-privacy">{env.t("intro.privacy")}</p>
+            <p class="mc-privacy">
+                {env.t("intro.privacy")}
+                {privacy.map(|url| view! { " " <a href=url target="_blank" rel="noopener">{env.t("intro.privacy_link")}</a> })}
+            </p>
             {move || match resume() {
                 Some(v) => v.into_any(),
                 None => {
