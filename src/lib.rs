@@ -138,15 +138,17 @@ pub async fn mount(host: HtmlElement, container: HtmlElement, config: String) ->
             );
             let overrides = cfg.texts.get(&locale).cloned().unwrap_or_default();
             theme::apply(&container, &cfg.theme);
-            let env = Env::new(
-                q,
-                Arc::new(cfg),
-                Arc::new(i18n::Catalogue::new(&locale, overrides)),
-                host.clone(),
-            );
-            let ready = env.clone();
-            let handle = mount_to(container, move || view! { <ui::WidgetRoot env=env /> });
-            ready.emit("ready", json!({"questionnaire": {"id": ready.q.id, "version": ready.q.version}, "locale": ready.locale()}));
+            let ready = json!({"questionnaire": {"id": q.id, "version": q.version}, "locale": locale});
+            let data_layer = cfg.data_layer;
+            let text = Arc::new(i18n::Catalogue::new(&locale, overrides));
+            let widget_host = host.clone();
+            // The Env (which holds the host element) is made inside the mount so that it belongs
+            // to the widget's reactive owner and is released with it on destroy().
+            let handle = mount_to(container, move || {
+                let env = Env::new(q, Arc::new(cfg), text, widget_host);
+                view! { <ui::WidgetRoot env=env /> }
+            });
+            browser::emit(&host, "ready", ready, data_layer);
             Box::new(handle)
         }
         Err(problems) => {
