@@ -109,6 +109,31 @@ proptest! {
     }
 
     #[test]
+    fn parsing_any_config_text_never_panics(text in ".{0,200}") {
+        let r = maturity_check_engine::config::parse(&text, maturity_check_engine::config::TEXT_KEYS);
+        prop_assert!(r.config.is_some() || !r.errors.is_empty());
+    }
+
+    #[test]
+    fn a_mutated_config_gives_a_config_or_located_errors(
+        path in proptest::collection::vec(any::<usize>(), 1..4),
+        new in any_json(),
+    ) {
+        let mut v = serde_json::json!({
+            "locale": "en",
+            "theme": {"primary": "#112233", "text": "#000000", "background": "#ffffff", "radius": 4, "mode": "auto"},
+            "brand": {"name": "B", "logo_url": "/logo.svg", "powered_by": true},
+            "texts": {"de": {"intro.start": "Los"}},
+            "cta": {"label": {"de": "A", "en": "B"}, "url": "https://example.com", "new_tab": false},
+            "privacy_url": "/privacy", "persistence": true, "share": true, "data_layer": false
+        });
+        mutate(&mut v, &path, new);
+        let r = maturity_check_engine::config::parse(&v.to_string(), maturity_check_engine::config::TEXT_KEYS);
+        prop_assert_eq!(r.config.is_some(), r.errors.is_empty());
+        prop_assert!(r.errors.iter().chain(&r.warnings).all(|p| p.path.starts_with('$') && !p.message.is_empty()));
+    }
+
+    #[test]
     fn decoding_any_share_code_never_panics(text in "[0-9a-z~_x.-]{0,60}|.{0,60}") {
         let _ = decode(&text);
         let _ = decode_for(&three(), &text);
