@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use crate::check::{Check, Env, Screen};
-use crate::ui::{IntroScreen, QuestionStep, ResultsScreen};
+use crate::lead::Lead;
+use crate::ui::{IntroScreen, LeadForm, LeadSpot, QuestionStep, ResultsScreen};
 
 /// The whole check: brand header, the current screen, and the footer.
 #[component]
@@ -12,6 +13,9 @@ pub fn WidgetRoot(
     let check = Check::new(&env);
     provide_context(env.clone());
     provide_context(check);
+    let lead = Lead::provide(&env, check);
+    // A memo, so that news about the lead does not re-render the results.
+    let gated = Memo::new(move |_| lead.gates_results());
     let brand = env.config.brand.clone();
     let powered_by = brand.powered_by.then(|| env.t("brand.powered_by"));
     // The brand bar shows only what a partner configured; the check's own title is the heading.
@@ -27,10 +31,11 @@ pub fn WidgetRoot(
     let screen = move || match check.screen.get() {
         Screen::Intro => view! { <IntroScreen /> }.into_any(),
         Screen::Step(i) => view! { <QuestionStep index=i /> }.into_any(),
+        Screen::Results if gated.get() => view! { <LeadForm spot=LeadSpot::Gate /> }.into_any(),
         Screen::Results => view! { <ResultsScreen /> }.into_any(),
     };
     view! {
-        <div class="mc" lang=env.locale().to_string()>
+        <div class="mc" lang=env.locale().to_string() dir="ltr">
             {header}
             <main class="mc-main">{screen}</main>
             {powered_by.map(|label| view! {
