@@ -91,8 +91,10 @@ impl Env {
 
     pub fn emit(&self, name: &str, detail: serde_json::Value) {
         let data_layer = self.config.data_layer;
-        self.host
-            .with_value(|host| browser::emit(host, name, detail, data_layer));
+        // `try_`: a delivery that ends after the widget is destroyed has no host to tell.
+        let _ = self
+            .host
+            .try_with_value(|host| browser::emit(host, name, detail, data_layer));
     }
 
     fn storage_key(&self) -> String {

@@ -13,6 +13,7 @@ panic would take all of them down.
 mod browser;
 mod check;
 pub mod i18n;
+mod lead;
 mod theme;
 pub mod ui;
 
@@ -138,7 +139,8 @@ pub async fn mount(host: HtmlElement, container: HtmlElement, config: String) ->
             );
             let overrides = cfg.texts.get(&locale).cloned().unwrap_or_default();
             theme::apply(&container, &cfg.theme);
-            let ready = json!({"questionnaire": {"id": q.id, "version": q.version}, "locale": locale});
+            let ready =
+                json!({"questionnaire": {"id": q.id, "version": q.version}, "locale": locale});
             let data_layer = cfg.data_layer;
             let text = Arc::new(i18n::Catalogue::new(&locale, overrides));
             let widget_host = host.clone();

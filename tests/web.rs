@@ -303,3 +303,147 @@ async fn destroying_during_the_pick_transition_leaves_the_module_working() {
     })
     .await;
 }
+
+/// Puts a share link for complete answers into the URL (so a widget opens on its results) until
+/// dropped.
+struct SharedResult;
+
+impl SharedResult {
+    fn open() -> Self {
+        let location = web_sys::window().unwrap().location();
+        location
+            .set_hash("mc=1~cs-maturity~1~01234012340123401234~0120")
+            .unwrap();
+        SharedResult
+    }
+}
+
+impl Drop for SharedResult {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash("");
+        }
+    }
+}
+
+fn attr(root: &Element, selector: &str, name: &str) -> Option<String> {
+    find(root, selector).and_then(|e| e.get_attribute(name))
+}
+
+#[wasm_bindgen_test]
+async fn the_lead_form_shows_only_with_an_endpoint_and_asks_for_the_configured_fields() {
+    let _shared = SharedResult::open();
+    let (plain_host, plain) = host();
+    let _plain = mount(
+        plain_host,
+        plain.clone(),
+        r#"{"locale":"en","persistence":false}"#.into(),
+    )
+    .await;
+    until("results", || find(&plain, ".mc-results").is_some()).await;
+    assert!(
+        find(&plain, ".mc-leadform").is_none(),
+        "no endpoint, no form"
+    );
+
+    let (host, container) = host();
+    let config = r#"{"locale":"en","persistence":false,"privacy_url":"/privacy",
+        "lead":{"endpoint":"/leads","fields":{"phone":"required","message":"optional"}}}"#;
+    let _widget = mount(host, container.clone(), config.into()).await;
+    until("lead form", || {
+        find(&container, ".mc-leadform form").is_some()
+    })
+    .await;
+    let labels: Vec<String> = (0..5)
+        .filter_map(|i| {
+            container
+                .query_selector_all(".mc-field__label")
+                .unwrap()
+                .item(i)
+                .and_then(|l| l.text_content())
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Name",
+            "Email (required)",
+            "Company",
+            "Phone (required)",
+            "Message"
+        ]
+    );
+    assert_eq!(
+        attr(&container, "#mc-lead-email", "type").as_deref(),
+        Some("email")
+    );
+    assert_eq!(
+        attr(&container, "#mc-lead-email", "autocomplete").as_deref(),
+        Some("email")
+    );
+    assert!(find(&container, "#mc-lead-phone[required]").is_some());
+    assert!(find(&container, "textarea#mc-lead-message").is_some());
+    assert_eq!(
+        attr(&container, ".mc-leadform__hp", "aria-hidden").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        attr(&container, "#mc-lead-website", "tabindex").as_deref(),
+        Some("-1")
+    );
+    assert_eq!(
+        attr(&container, ".mc-consent__privacy", "href").as_deref(),
+        Some("/privacy")
+    );
+    assert!(text(&container, ".mc-consent__text").starts_with("I agree that my details"));
+    assert_eq!(
+        attr(&container, ".mc-leadform__status", "role").as_deref(),
+        Some("status")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn sending_an_empty_lead_form_marks_every_problem_and_sends_nothing() {
+    let _shared = SharedResult::open();
+    let (host, container) = host();
+    let config = r#"{"locale":"de","persistence":false,"lead":{"endpoint":"/leads","fields":{"name":"required"}}}"#;
+    let _widget = mount(host, container.clone(), config.into()).await;
+    until("lead form", || {
+        find(&container, ".mc-leadform form").is_some()
+    })
+    .await;
+    click(&container, ".mc-leadform button[type=submit]");
+    until("problems shown", || {
+        attr(&container, "#mc-lead-consent", "aria-invalid").is_some()
+    })
+    .await;
+    for (input, message) in [
+        ("#mc-lead-name", "Bitte ausfüllen."),
+        ("#mc-lead-email", "Bitte ausfüllen."),
+        (
+            "#mc-lead-consent",
+            "Ohne eure Einwilligung wird nichts gesendet. Setzt den Haken, wenn ihr einverstanden seid.",
+        ),
+    ] {
+        assert_eq!(
+            attr(&container, input, "aria-invalid").as_deref(),
+            Some("true"),
+            "{input}"
+        );
+        let described = attr(&container, input, "aria-describedby").expect("described");
+        assert_eq!(text(&container, &format!("#{described}")), message);
+    }
+    assert!(
+        find(&container, "#mc-lead-company[aria-invalid]").is_none(),
+        "optional and empty is fine"
+    );
+    assert_eq!(text(&container, ".mc-leadform__status"), "");
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("maturity-check:leads")
+        .unwrap();
+    assert_eq!(stored, None, "nothing queued, nothing sent");
+}

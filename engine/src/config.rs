@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use crate::lead::{is_uuid, Field, Fields, Need};
 use crate::validate::{self, Checked, Problem};
 
 /// A validated widget configuration. `Default` is what an empty config `{}` gives.
@@ -34,6 +35,8 @@ pub struct WidgetConfig {
     pub share: bool,
     /// Also push events to `window.dataLayer`.
     pub data_layer: bool,
+    /// The lead form; `None` shows none.
+    pub lead: Option<LeadConfig>,
 }
 
 impl Default for WidgetConfig {
@@ -49,6 +52,7 @@ impl Default for WidgetConfig {
             persistence: true,
             share: true,
             data_layer: false,
+            lead: None,
         }
     }
 }
@@ -128,6 +132,77 @@ pub struct CallToAction {
     pub new_tab: bool,
 }
 
+/// Where leads go, what the form asks, and whether it stands before the results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeadConfig {
+    pub target: LeadTarget,
+    pub gate: LeadGate,
+    pub fields: Fields,
+    /// Replaces the catalogue's `lead.consent` text.
+    pub consent_text: Option<LocalText>,
+    /// How long one attempt may take before it is aborted.
+    pub timeout_ms: u32,
+    /// Attempts after a failed first one, before the lead waits in the queue.
+    pub retries: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LeadTarget {
+    /// Our documented JSON body, POSTed to `endpoint` (http(s) or relative).
+    Json { endpoint: String },
+    /// HubSpot's Forms API.
+    HubSpot(HubSpot),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HubSpot {
+    pub portal_id: String,
+    pub form_guid: String,
+    /// Without a trailing slash; [`DEFAULT_HUBSPOT_API`] unless configured (tests point it at a
+    /// local receiver).
+    pub api_base: String,
+    /// Our field name -> HubSpot property name, where it differs from the default.
+    pub fields: BTreeMap<String, String>,
+}
+
+impl HubSpot {
+    /// The HubSpot property that our field `ours` goes to, if it is sent at all. Contact fields
+    /// go to HubSpot's standard properties (the whole name into `firstname`: where a name splits
+    /// into first and last is not ours to guess); `score`, `stage` and `submission_id` are sent
+    /// only when mapped. Mapping to `""` sends nothing.
+    pub fn field_name<'a>(&'a self, ours: &str) -> Option<&'a str> {
+        let name = match self.fields.get(ours) {
+            Some(mapped) => mapped.as_str(),
+            None => match ours {
+                "name" => "firstname",
+                "email" => "email",
+                "company" => "company",
+                "phone" => "phone",
+                "message" => "message",
+                _ => return None,
+            },
+        };
+        (!name.is_empty()).then_some(name)
+    }
+}
+
+/// Where the lead form stands relative to the results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LeadGate {
+    /// In the results, after the plan; the results are open to everyone.
+    #[default]
+    None,
+    /// In place of the results, which open once the lead is sent or queued.
+    BeforeResults,
+    /// After the result summary; the rest of the results opens once the lead is sent or queued.
+    AfterResults,
+}
+
+/// HubSpot's API host, used unless `lead.hubspot.api_base` says otherwise.
+pub const DEFAULT_HUBSPOT_API: &str = "https://api.hsforms.com";
+pub const DEFAULT_LEAD_TIMEOUT_MS: u32 = 10_000;
+pub const DEFAULT_LEAD_RETRIES: u32 = 3;
+
 /// The outcome of reading a config: the config if there were no errors, and every problem.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfigReport {
@@ -148,6 +223,7 @@ pub const KEYS: &[&str] = &[
     "persistence",
     "share",
     "data_layer",
+    "lead",
 ];
 pub const THEME_KEYS: &[&str] = &[
     "primary",
@@ -160,6 +236,30 @@ pub const THEME_KEYS: &[&str] = &[
 ];
 pub const BRAND_KEYS: &[&str] = &["name", "logo_url", "powered_by"];
 pub const CTA_KEYS: &[&str] = &["label", "url", "new_tab"];
+pub const LEAD_KEYS: &[&str] = &[
+    "format",
+    "endpoint",
+    "hubspot",
+    "gate",
+    "fields",
+    "consent_text",
+    "timeout_ms",
+    "retries",
+];
+pub const HUBSPOT_KEYS: &[&str] = &["portal_id", "form_guid", "api_base", "fields"];
+/// The form's fields: keys of `lead.fields`, `lead.hubspot.fields` and the body's `contact`.
+pub const LEAD_FIELD_KEYS: &[&str] = &["name", "email", "company", "phone", "message"];
+/// Keys of `lead.hubspot.fields`: the form's fields and what else can go to HubSpot.
+pub const HUBSPOT_FIELD_KEYS: &[&str] = &[
+    "name",
+    "email",
+    "company",
+    "phone",
+    "message",
+    "score",
+    "stage",
+    "submission_id",
+];
 /// Keys of the widget's UI strings, which `texts` may override. Public API: the widget's catalogue
 /// must have exactly these (a test in the widget crate checks it).
 pub const TEXT_KEYS: &[&str] = &[
@@ -212,6 +312,32 @@ pub const TEXT_KEYS: &[&str] = &[
     "results.print",
     "results.restart",
     "results.edit",
+    "lead.title",
+    "lead.lead",
+    "lead.gate_title",
+    "lead.gate_lead",
+    "lead.unlock_lead",
+    "lead.unlock_title",
+    "lead.name",
+    "lead.email",
+    "lead.company",
+    "lead.phone",
+    "lead.message",
+    "lead.required",
+    "lead.consent",
+    "lead.privacy",
+    "lead.honeypot",
+    "lead.submit",
+    "lead.sending",
+    "lead.sent",
+    "lead.queued",
+    "lead.failed",
+    "lead.failed_offline",
+    "lead.error_missing",
+    "lead.error_email",
+    "lead.error_phone",
+    "lead.error_too_long",
+    "lead.error_consent",
     "error.title",
     "error.lead",
     "brand.powered_by",
@@ -414,6 +540,15 @@ impl Walk {
         if let Some(v) = map.get("privacy_url") {
             c.privacy_url = self.url("$.privacy_url", v, false);
         }
+        if let Some(v) = map.get("lead") {
+            c.lead = self.lead(v);
+            if c.lead.is_some() && !map.contains_key("privacy_url") {
+                self.warn(
+                    "$.privacy_url",
+                    "missing: a lead form should link to your privacy notice beside its consent box",
+                );
+            }
+        }
         for (key, slot) in [
             ("persistence", &mut c.persistence),
             ("share", &mut c.share),
@@ -523,26 +658,7 @@ impl Walk {
     fn cta(&mut self, v: &Value) -> Option<CallToAction> {
         let m = self.object("$.cta", v, CTA_KEYS)?;
         let label = match m.get("label") {
-            Some(Value::String(s)) => Some(LocalText::Same(s.clone())),
-            Some(Value::Object(per)) => {
-                let mut texts = BTreeMap::new();
-                for (l, t) in per {
-                    if let Some(s) = self.string(&format!("$.cta.label.{l}"), t) {
-                        texts.insert(l.clone(), s);
-                    }
-                }
-                Some(LocalText::PerLocale(texts))
-            }
-            Some(other) => {
-                self.error(
-                    "$.cta.label",
-                    format!(
-                        "expected a string or an object of locale to string, found {}",
-                        kind(other)
-                    ),
-                );
-                None
-            }
+            Some(v) => self.local_text("$.cta.label", v),
             None => {
                 self.error("$.cta.label", "missing: a call to action needs a label");
                 None
@@ -563,6 +679,292 @@ impl Walk {
             label: label?,
             url: url?,
             new_tab,
+        })
+    }
+}
+
+impl Walk {
+    /// A text that is one string for every locale or an object of locale to string.
+    fn local_text(&mut self, path: &str, v: &Value) -> Option<LocalText> {
+        match v {
+            Value::String(s) => Some(LocalText::Same(s.clone())),
+            Value::Object(per) => {
+                let mut texts = BTreeMap::new();
+                for (l, t) in per {
+                    if let Some(s) = self.string(&format!("{path}.{l}"), t) {
+                        texts.insert(l.clone(), s);
+                    }
+                }
+                Some(LocalText::PerLocale(texts))
+            }
+            other => {
+                self.error(
+                    path,
+                    format!(
+                        "expected a string or an object of locale to string, found {}",
+                        kind(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A whole number in `range`.
+    fn integer(
+        &mut self,
+        path: &str,
+        v: &Value,
+        range: std::ops::RangeInclusive<u32>,
+    ) -> Option<u32> {
+        match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
+            Some(n) if range.contains(&n) => Some(n),
+            _ => {
+                self.error(
+                    path,
+                    format!(
+                        "{v} is not valid: use a whole number from {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// One of `allowed`, by its name.
+    fn choice<T: Copy>(&mut self, path: &str, v: &Value, allowed: &[(&str, T)]) -> Option<T> {
+        let s = self.string(path, v)?;
+        let found = allowed.iter().find(|(name, _)| *name == s).map(|(_, t)| *t);
+        if found.is_none() {
+            let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
+            self.error(
+                path,
+                format!("\"{}\" is not valid: use one of {names:?}", truncate(&s)),
+            );
+        }
+        found
+    }
+
+    fn lead(&mut self, v: &Value) -> Option<LeadConfig> {
+        let m = self.object("$.lead", v, LEAD_KEYS)?;
+        let errors_before = self.errors.len();
+        let format = match m.get("format") {
+            Some(v) => self.choice("$.lead.format", v, &[("json", false), ("hubspot", true)]),
+            // Given only HubSpot settings, HubSpot is meant.
+            None => Some(m.contains_key("hubspot") && !m.contains_key("endpoint")),
+        };
+        let target = match format {
+            Some(false) => {
+                if m.contains_key("hubspot") {
+                    self.warn("$.lead.hubspot", "ignored: \"format\" is \"json\"");
+                }
+                match m.get("endpoint") {
+                    Some(v) => self.endpoint("$.lead.endpoint", v),
+                    None => {
+                        self.error(
+                            "$.lead.endpoint",
+                            "missing: the json format needs the URL to POST leads to",
+                        );
+                        None
+                    }
+                }
+                .map(|endpoint| LeadTarget::Json { endpoint })
+            }
+            Some(true) => {
+                if m.contains_key("endpoint") {
+                    self.warn(
+                        "$.lead.endpoint",
+                        "ignored: \"format\" is \"hubspot\"; the URL comes from lead.hubspot",
+                    );
+                }
+                match m.get("hubspot") {
+                    Some(v) => self.hubspot(v).map(LeadTarget::HubSpot),
+                    None => {
+                        self.error(
+                            "$.lead.hubspot",
+                            "missing: the hubspot format needs portal_id and form_guid",
+                        );
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
+        let gate = m
+            .get("gate")
+            .and_then(|v| {
+                self.choice(
+                    "$.lead.gate",
+                    v,
+                    &[
+                        ("none", LeadGate::None),
+                        ("before_results", LeadGate::BeforeResults),
+                        ("after_results", LeadGate::AfterResults),
+                    ],
+                )
+            })
+            .unwrap_or_default();
+        let mut fields = Fields::default();
+        if let Some(f) = m
+            .get("fields")
+            .and_then(|v| self.object("$.lead.fields", v, LEAD_FIELD_KEYS))
+        {
+            for (key, need) in f {
+                let Some(field) = Field::from_key(key) else {
+                    continue;
+                };
+                let needs = [
+                    ("required", Need::Required),
+                    ("optional", Need::Optional),
+                    ("off", Need::Off),
+                ];
+                if let Some(n) = self.choice(&format!("$.lead.fields.{key}"), need, &needs) {
+                    fields.set(field, n);
+                }
+            }
+            if fields.need(Field::Email) == Need::Off && fields.need(Field::Phone) == Need::Off {
+                self.error(
+                    "$.lead.fields",
+                    "a lead needs a way to reach the person: keep \"email\" or \"phone\" on",
+                );
+            }
+        }
+        let consent_text = m.get("consent_text").and_then(|v| {
+            let t = self.local_text("$.lead.consent_text", v)?;
+            let empty = match &t {
+                LocalText::Same(s) => s.trim().is_empty(),
+                LocalText::PerLocale(per) => {
+                    per.is_empty() || per.values().any(|s| s.trim().is_empty())
+                }
+            };
+            if empty {
+                self.error(
+                    "$.lead.consent_text",
+                    "must not be empty: the person has to see what they agree to",
+                );
+            }
+            Some(t)
+        });
+        let timeout_ms = m
+            .get("timeout_ms")
+            .and_then(|v| self.integer("$.lead.timeout_ms", v, 1_000..=60_000))
+            .unwrap_or(DEFAULT_LEAD_TIMEOUT_MS);
+        let retries = m
+            .get("retries")
+            .and_then(|v| self.integer("$.lead.retries", v, 0..=10))
+            .unwrap_or(DEFAULT_LEAD_RETRIES);
+        if self.errors.len() > errors_before {
+            return None;
+        }
+        Some(LeadConfig {
+            target: target?,
+            gate,
+            fields,
+            consent_text,
+            timeout_ms,
+            retries,
+        })
+    }
+
+    /// Where leads are POSTed: http(s) or relative; plain http warns, except to this machine.
+    fn endpoint(&mut self, path: &str, v: &Value) -> Option<String> {
+        let url = self.url(path, v, false)?;
+        let lower = url.trim().to_ascii_lowercase();
+        let local = ["http://localhost", "http://127.0.0.1", "http://[::1]"]
+            .iter()
+            .any(|p| lower.starts_with(p));
+        if lower.starts_with("http://") && !local {
+            self.warn(
+                path,
+                "plain http sends contact details unencrypted: use https",
+            );
+        }
+        Some(url)
+    }
+
+    fn hubspot(&mut self, v: &Value) -> Option<HubSpot> {
+        let m = self.object("$.lead.hubspot", v, HUBSPOT_KEYS)?;
+        let portal_id = match m.get("portal_id") {
+            Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64().map(|n| n.to_string()),
+            Some(Value::String(s))
+                if !s.is_empty() && s.len() <= 20 && s.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                Some(s.clone())
+            }
+            Some(other) => {
+                self.error(
+                    "$.lead.hubspot.portal_id",
+                    format!(
+                        "{other} is not a HubSpot portal id: use its digits, such as \"1234567\""
+                    ),
+                );
+                None
+            }
+            None => {
+                self.error(
+                    "$.lead.hubspot.portal_id",
+                    "missing: the id of your HubSpot account (Settings > Account details)",
+                );
+                None
+            }
+        };
+        let form_guid = match m.get("form_guid") {
+            Some(v) => self.string("$.lead.hubspot.form_guid", v).and_then(|s| {
+                if is_uuid(&s) {
+                    Some(s.to_ascii_lowercase())
+                } else {
+                    self.error("$.lead.hubspot.form_guid", format!("\"{}\" is not a form GUID: use the 36-character id from the form's URL or embed code", truncate(&s)));
+                    None
+                }
+            }),
+            None => {
+                self.error("$.lead.hubspot.form_guid", "missing: the GUID of the HubSpot form to submit to");
+                None
+            }
+        };
+        let api_base = match m.get("api_base") {
+            Some(v) => self.endpoint("$.lead.hubspot.api_base", v).and_then(|url| {
+                let lower = url.to_ascii_lowercase();
+                if lower.starts_with("https://") || lower.starts_with("http://") {
+                    Some(url.trim_end_matches('/').to_string())
+                } else {
+                    self.error(
+                        "$.lead.hubspot.api_base",
+                        "use an absolute http(s) URL, such as \"https://api.hsforms.com\"",
+                    );
+                    None
+                }
+            }),
+            None => Some(DEFAULT_HUBSPOT_API.to_string()),
+        };
+        let mut fields = BTreeMap::new();
+        if let Some(f) = m
+            .get("fields")
+            .and_then(|v| self.object("$.lead.hubspot.fields", v, HUBSPOT_FIELD_KEYS))
+        {
+            for (key, name) in f {
+                if !HUBSPOT_FIELD_KEYS.contains(&key.as_str()) {
+                    continue;
+                }
+                let path = format!("$.lead.hubspot.fields.{key}");
+                let Some(name) = self.string(&path, name) else {
+                    continue;
+                };
+                if name.len() <= 100 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                {
+                    fields.insert(key.clone(), name);
+                } else {
+                    self.error(path, format!("\"{}\" is not a HubSpot property name: use its internal name, such as \"firstname\" (or \"\" to not send it)", truncate(&name)));
+                }
+            }
+        }
+        Some(HubSpot {
+            portal_id: portal_id?,
+            form_guid: form_guid?,
+            api_base: api_base?,
+            fields,
         })
     }
 }

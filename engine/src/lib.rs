@@ -8,7 +8,8 @@ The maturity check's pure logic, with no browser in sight.
 * [`scoring`]: answers -> scores and levels per dimension and overall;
 * [`plan`]: priorities by role and the three-column plan, tailored by context answers;
 * [`share`]: answers <-> a compact code for URL fragments;
-* [`progress`]: answers and step <-> what the widget keeps in storage.
+* [`progress`]: answers and step <-> what the widget keeps in storage;
+* [`lead`]: the lead form's checks, the request bodies, the retry schedule and the outbox.
 
 This crate must not depend on leptos, web-sys, gloo or wasm-bindgen: it is tested natively, and the
 widget crate reads it through thin reactive wrappers.
@@ -16,6 +17,7 @@ widget crate reads it through thin reactive wrappers.
 
 pub mod config;
 pub mod flow;
+pub mod lead;
 pub mod model;
 pub mod plan;
 pub mod progress;

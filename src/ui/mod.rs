@@ -3,6 +3,7 @@
 mod dimension_card;
 mod error_panel;
 mod intro_screen;
+mod lead_form;
 mod plan_columns;
 mod question_step;
 mod result_radar;
@@ -12,6 +13,7 @@ mod widget_root;
 pub use dimension_card::DimensionCard;
 pub use error_panel::ErrorPanel;
 pub use intro_screen::IntroScreen;
+pub use lead_form::{LeadForm, LeadSpot};
 pub use plan_columns::PlanColumns;
 pub use question_step::QuestionStep;
 pub use result_radar::ResultRadar;

@@ -3,7 +3,8 @@ use maturity_check_engine::plan::role_profile;
 
 use crate::browser;
 use crate::check::{Check, Env};
-use crate::ui::{DimensionCard, PlanColumns, ResultRadar};
+use crate::lead::Lead;
+use crate::ui::{DimensionCard, LeadForm, LeadSpot, PlanColumns, ResultRadar};
 
 /// The result: stage and score, radar, focus areas, plan, KPIs, the dimensions in detail,
 /// then call to action, share, print and restart.
@@ -109,8 +110,9 @@ pub fn ResultsScreen() -> impl IntoView {
         }
     });
     let env_restart = env.clone();
+    let lead = expect_context::<Lead>();
     view! {
-        <div class="mc-results mc-screen">
+        <div class="mc-results mc-screen" data-locked=move || lead.locks_results().then_some("")>
             <section class="mc-summary" aria-labelledby="mc-results-title">
                 <p class="mc-eyebrow">{env.t("results.eyebrow")}</p>
                 <h2 id="mc-results-title" class="mc-title" tabindex="-1" node_ref=heading>
@@ -126,6 +128,7 @@ pub fn ResultsScreen() -> impl IntoView {
                 <p class="mc-lead">{env.tr(&level.description).to_string()}</p>
                 <p class="mc-summary__next">{to_next}</p>
             </section>
+            <LeadForm spot=LeadSpot::AfterSummary />
             <section class="mc-section mc-section--radar" aria-labelledby="mc-radar-heading">
                 <h3 class="mc-h3" id="mc-radar-heading">{env.t("results.radar")}</h3>
                 <ResultRadar />
@@ -147,6 +150,7 @@ pub fn ResultsScreen() -> impl IntoView {
                 <ul class="mc-kpis__list">{kpis}</ul>
             </section>
             {cta}
+            <LeadForm spot=LeadSpot::InResults />
             <section class="mc-section mc-dimensions" aria-labelledby="mc-dimensions-title">
                 <h3 class="mc-h3" id="mc-dimensions-title">{env.t("results.dimensions")}</h3>
                 <div class="mc-cards">{cards}</div>

@@ -188,3 +188,159 @@ fn only_http_relative_and_documented_contact_urls_pass() {
     assert!(is_safe_url("mailto:a@b.example", true) && !is_safe_url("mailto:a@b.example", false));
     assert!(is_safe_url("tel:+49301234", true));
 }
+
+#[test]
+fn a_lead_config_is_read_with_defaults_filled() {
+    use maturity_check_engine::config::{LeadGate, LeadTarget};
+    use maturity_check_engine::lead::{Field, Fields, Need};
+
+    let r = parse(
+        r#"{"privacy_url": "/privacy", "lead": {"endpoint": "https://crm.example/leads"}}"#,
+        UI_KEYS,
+    );
+    assert!(r.errors.is_empty() && r.warnings.is_empty(), "{r:?}");
+    let lead = r.config.unwrap().lead.unwrap();
+    assert_eq!(
+        lead.target,
+        LeadTarget::Json {
+            endpoint: "https://crm.example/leads".into()
+        }
+    );
+    assert_eq!(lead.gate, LeadGate::None);
+    assert_eq!(lead.fields, Fields::default());
+    assert_eq!(lead.fields.need(Field::Email), Need::Required);
+    assert_eq!((lead.timeout_ms, lead.retries), (10_000, 3));
+    assert_eq!(lead.consent_text, None);
+
+    let r = parse(
+        r#"{"privacy_url": "/privacy", "lead": {"format": "json", "endpoint": "/api/leads", "gate": "after_results",
+            "fields": {"name": "required", "email": "optional", "company": "off", "phone": "required", "message": "optional"},
+            "consent_text": {"de": "Ja.", "en": "Yes."}, "timeout_ms": 5000, "retries": 0}}"#,
+        UI_KEYS,
+    );
+    assert!(r.errors.is_empty() && r.warnings.is_empty(), "{r:?}");
+    let lead = r.config.unwrap().lead.unwrap();
+    assert_eq!(lead.gate, LeadGate::AfterResults);
+    assert_eq!(
+        lead.fields.shown().collect::<Vec<_>>(),
+        vec![
+            (Field::Name, Need::Required),
+            (Field::Email, Need::Optional),
+            (Field::Phone, Need::Required),
+            (Field::Message, Need::Optional)
+        ]
+    );
+    assert_eq!(lead.consent_text.unwrap().get("en"), Some("Yes."));
+    assert_eq!((lead.timeout_ms, lead.retries), (5_000, 0));
+}
+
+#[test]
+fn a_hubspot_lead_config_is_read_and_its_format_inferred() {
+    use maturity_check_engine::config::{LeadTarget, DEFAULT_HUBSPOT_API};
+
+    let r = parse(
+        r#"{"privacy_url": "/p", "lead": {"hubspot": {"portal_id": "1234567", "form_guid": "2D1F0C3B-7A6E-4F5D-8C9B-0A1B2C3D4E5F",
+            "fields": {"name": "full_name", "score": "maturity_score"}}}}"#,
+        UI_KEYS,
+    );
+    assert!(r.errors.is_empty() && r.warnings.is_empty(), "{r:?}");
+    let LeadTarget::HubSpot(hub) = r.config.unwrap().lead.unwrap().target else {
+        panic!("hubspot target expected");
+    };
+    assert_eq!(hub.portal_id, "1234567");
+    assert_eq!(hub.form_guid, "2d1f0c3b-7a6e-4f5d-8c9b-0a1b2c3d4e5f");
+    assert_eq!(hub.api_base, DEFAULT_HUBSPOT_API);
+    assert_eq!(hub.field_name("name"), Some("full_name"));
+    assert_eq!(hub.field_name("email"), Some("email"));
+    assert_eq!(hub.field_name("score"), Some("maturity_score"));
+    assert_eq!(hub.field_name("stage"), None, "extras only when mapped");
+}
+
+#[test]
+fn lead_problems_are_errors_and_warnings_with_paths() {
+    let e = errors(
+        r#"{"lead": {"format": "xml", "gate": "always", "fields": {"email": "maybe", "phone": 1},
+            "consent_text": "  ", "timeout_ms": 10, "retries": -1}}"#,
+    );
+    for path in [
+        "$.lead.format",
+        "$.lead.gate",
+        "$.lead.fields.email",
+        "$.lead.fields.phone",
+        "$.lead.consent_text",
+        "$.lead.timeout_ms",
+        "$.lead.retries",
+    ] {
+        assert!(
+            e.iter().any(|x| x.starts_with(&format!("{path}: "))),
+            "no error at {path}: {e:#?}"
+        );
+    }
+    let e = errors(r#"{"lead": {"format": "json"}}"#);
+    assert!(
+        e.iter().any(|x| x.starts_with("$.lead.endpoint: missing")),
+        "{e:?}"
+    );
+    let e = errors(r#"{"lead": {"endpoint": "javascript:alert(1)"}}"#);
+    assert!(
+        e.iter().any(|x| x.starts_with("$.lead.endpoint: ")),
+        "{e:?}"
+    );
+    let e = errors(r#"{"lead": {"format": "hubspot"}}"#);
+    assert!(
+        e.iter().any(|x| x.starts_with("$.lead.hubspot: missing")),
+        "{e:?}"
+    );
+    let e = errors(
+        r#"{"lead": {"hubspot": {"portal_id": "12a", "form_guid": "nope", "api_base": "/relative", "fields": {"email": "e mail"}}}}"#,
+    );
+    for path in [
+        "$.lead.hubspot.portal_id",
+        "$.lead.hubspot.form_guid",
+        "$.lead.hubspot.api_base",
+        "$.lead.hubspot.fields.email",
+    ] {
+        assert!(
+            e.iter().any(|x| x.starts_with(&format!("{path}: "))),
+            "no error at {path}: {e:#?}"
+        );
+    }
+    let e = errors(r#"{"lead": {"hubspot": {}}}"#);
+    assert!(
+        e.iter()
+            .any(|x| x.starts_with("$.lead.hubspot.portal_id: missing")),
+        "{e:?}"
+    );
+    assert!(
+        e.iter()
+            .any(|x| x.starts_with("$.lead.hubspot.form_guid: missing")),
+        "{e:?}"
+    );
+    let e = errors(r#"{"lead": {"endpoint": "/l", "fields": {"email": "off", "phone": "off"}}}"#);
+    assert!(e.iter().any(|x| x.starts_with("$.lead.fields: ")), "{e:?}");
+    assert!(parse(r#"{"lead": {"format": "xml"}}"#, UI_KEYS)
+        .config
+        .is_none());
+
+    let w = warnings(
+        r#"{"lead": {"endpoint": "http://crm.example/leads", "hubspot": {}, "gatee": "none", "fields": {"emial": "required"}}}"#,
+    );
+    for (path, needle) in [
+        ("$.privacy_url", "privacy notice"),
+        ("$.lead.endpoint", "https"),
+        ("$.lead.hubspot", "ignored"),
+        ("$.lead.gatee", "did you mean \"gate\""),
+        ("$.lead.fields.emial", "did you mean \"email\""),
+    ] {
+        assert!(
+            w.iter()
+                .any(|x| x.starts_with(&format!("{path}: ")) && x.contains(needle)),
+            "no warning at {path} mentioning {needle}: {w:#?}"
+        );
+    }
+    assert!(
+        warnings(r#"{"privacy_url": "/p", "lead": {"endpoint": "http://127.0.0.1:8787/leads"}}"#)
+            .is_empty(),
+        "plain http to this machine is fine"
+    );
+}

@@ -6,6 +6,8 @@ mod codes;
 mod common;
 /// Config: every key read, unknown keys warned with the nearest, bad values located.
 mod config;
+/// Leads: the form's checks, both request bodies, the retry schedule, the outbox.
+mod lead;
 /// Priorities, tailoring and the plan.
 mod plan;
 /// Property tests: no input panics; scores are bounded and monotone; plans point at real advice.

@@ -1,3 +1,6 @@
+use maturity_check_engine::lead::delivery::{backoff_ms, Attempt, Delivery, Next, MAX_DELAY_MS};
+use maturity_check_engine::lead::queue::Queue;
+use maturity_check_engine::lead::{is_email, utm, SentMark};
 use maturity_check_engine::share::{decode, decode_for, encode};
 use maturity_check_engine::{
     assess, load, plan, progress, AdviceKind, Answer, Answers, Checked, DEFAULT_QUESTIONNAIRE,
@@ -194,5 +197,48 @@ proptest! {
                 prop_assert_eq!(&advice.level, &q.levels[r.dimensions[e.dimension].rating.level].id);
             }
         }
+    }
+    #[test]
+    fn reading_any_stored_lead_queue_never_panics(text in ".{0,200}", body in any_json(), id in "[0-9a-f-]{30,40}", n in any::<u64>()) {
+        let _ = Queue::parse(&text);
+        let _ = SentMark::parse(&text);
+        let shaped = serde_json::json!({"format": 1, "leads": [{
+            "submission_id": id, "format": "json", "url": "https://a.example/l", "body": body,
+            "created_at": n as f64, "timeout_ms": n % 200_000, "retries": n % 30,
+        }, body]}).to_string();
+        match Queue::parse(&shaped) {
+            Ok(loaded) => {
+                prop_assert_eq!(loaded.queue.entries().len() + loaded.discarded, 2);
+                // What was read writes back and reads again the same.
+                let again = Queue::parse(&loaded.queue.to_text());
+                prop_assert_eq!(again.map(|l| l.queue), Ok(loaded.queue));
+            }
+            Err(e) => prop_assert!(false, "a well-formed queue was refused: {e}"),
+        }
+    }
+
+    #[test]
+    fn any_text_is_safe_as_a_page_url_or_an_email(text in ".{0,120}") {
+        let _ = utm(&text);
+        let _ = utm(&format!("https://a.example/?{text}"));
+        let _ = is_email(&text);
+    }
+
+    #[test]
+    fn every_wait_is_within_bounds_and_retries_end(retries in 0u32..12, randoms in proptest::collection::vec(any::<f64>(), 12)) {
+        for (i, r) in randoms.iter().enumerate() {
+            let d = backoff_ms(i as u32, *r);
+            prop_assert!((500..=MAX_DELAY_MS).contains(&d));
+        }
+        let mut d = Delivery::new(retries);
+        let mut waits = 0;
+        loop {
+            match d.after(Attempt::NetworkError, randoms[waits as usize % randoms.len()], None) {
+                Next::Wait(ms) => { prop_assert!(ms <= MAX_DELAY_MS); waits += 1; }
+                Next::GiveUp(_) => break,
+                other => prop_assert!(false, "unexpected {other:?}"),
+            }
+        }
+        prop_assert_eq!(waits, retries);
     }
 }

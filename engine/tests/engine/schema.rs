@@ -1,7 +1,8 @@
 use std::collections::BTreeSet;
 
 use maturity_check_engine::config::{
-    BRAND_KEYS, CTA_KEYS, KEYS, TEXT_KEYS, THEME_KEYS, UI_LOCALES,
+    BRAND_KEYS, CTA_KEYS, HUBSPOT_FIELD_KEYS, HUBSPOT_KEYS, KEYS, LEAD_FIELD_KEYS, LEAD_KEYS,
+    TEXT_KEYS, THEME_KEYS, UI_LOCALES,
 };
 use serde_json::Value;
 
@@ -45,6 +46,31 @@ fn the_schema_has_exactly_the_keys_the_engine_reads() {
         );
     }
     assert_eq!(p["locale"]["enum"], serde_json::json!(UI_LOCALES));
+    let lead = &p["lead"]["properties"];
+    assert_eq!(keys_of(&p["lead"], "$.lead"), set(LEAD_KEYS));
+    assert_eq!(
+        keys_of(&lead["hubspot"], "$.lead.hubspot"),
+        set(HUBSPOT_KEYS)
+    );
+    assert_eq!(
+        keys_of(
+            &lead["hubspot"]["properties"]["fields"],
+            "$.lead.hubspot.fields"
+        ),
+        set(HUBSPOT_FIELD_KEYS)
+    );
+    assert_eq!(
+        keys_of(&lead["fields"], "$.lead.fields"),
+        set(LEAD_FIELD_KEYS)
+    );
+    assert_eq!(
+        lead["gate"]["enum"],
+        serde_json::json!(["none", "before_results", "after_results"])
+    );
+    assert_eq!(
+        lead["format"]["enum"],
+        serde_json::json!(["json", "hubspot"])
+    );
 }
 
 #[test]
