@@ -318,9 +318,11 @@ impl Check {
         );
     }
 
-    /// Forgets every answer and the saved progress, and starts again.
+    /// Forgets every answer, the saved progress and the mark of a handed-over lead, and starts
+    /// again. Leads still waiting in the outbox stay: the person asked for them to be sent.
     pub fn restart(&self, env: &Env) {
         browser::storage_remove(&env.storage_key());
+        browser::storage_remove(&maturity_check_engine::lead::SentMark::storage_key(&env.q));
         self.start(env);
     }
 
