@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
 import { assertNoErrors, launchBrowser, openPage, ROOT } from "./support/browser.mjs";
+import { startReceiver } from "./support/receiver.mjs";
 import { DEMO_MOUNTS, startStatic } from "./support/serve.mjs";
 
 const SHOTS = join(ROOT, "test-results", "screenshots");
@@ -123,13 +124,14 @@ describe("hostile host pages", () => {
 });
 
 describe("strict Content Security Policy", () => {
-  test("works end to end with zero violations", async () => {
-    const csp =
-      "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+  test("works end to end, lead included, with zero violations", async () => {
+    const receiver = await startReceiver();
+    const csp = `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${receiver.url}; img-src 'self' data:`;
     const probe = `window.violations = []; document.addEventListener("securitypolicyviolation", (e) => window.violations.push(e.violatedDirective + " " + e.blockedURI));`;
+    const config = { locale: "de", persistence: true, privacy_url: "/datenschutz", cta: { label: "Termin", url: "/kontakt" }, lead: { endpoint: `${receiver.url}/leads` } };
     const server = await startStatic({
       mounts: DEMO_MOUNTS,
-      pages: { "/": { body: host({ config: { locale: "de", persistence: true, cta: { label: "Termin", url: "/kontakt" } } }).replace("<style></style>", ""), headers: { "content-security-policy": csp } } },
+      pages: { "/": { body: host({ config }).replace("<style></style>", ""), headers: { "content-security-policy": csp } } },
     });
     const browser = await launchBrowser();
     const s = await openPage(browser);
@@ -145,12 +147,19 @@ describe("strict Content Security Policy", () => {
       await s.page.getByRole("heading", { name: /^Stufe \d von 3/ }).waitFor();
       const styled = await s.page.getByRole("link", { name: "Termin" }).evaluate((a) => getComputedStyle(a).backgroundColor);
       assert.equal(styled, "rgb(31, 79, 209)", "the widget's stylesheet applies under the CSP");
+      await s.page.getByRole("textbox", { name: /^E-Mail/ }).fill("maria@firma.example");
+      await s.page.getByRole("textbox", { name: /^Name/ }).fill("Maria Schmidt");
+      await s.page.getByRole("checkbox", { name: /^Ich bin einverstanden/ }).check();
+      await s.page.getByRole("button", { name: "Kontaktdaten senden", exact: true }).click();
+      await receiver.waitForPosts(1, 10_000);
+      await s.page.locator("#w").getByText(/^Gesendet/).waitFor();
       assert.deepEqual(await s.page.evaluate(() => window.violations), []);
       assertNoErrors(s);
     } finally {
       await s.context.close();
       await browser.close();
       await server.close();
+      await receiver.close();
     }
   });
 });

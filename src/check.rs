@@ -125,27 +125,9 @@ impl Check {
         let answers = RwSignal::new(Answers::empty(&q));
         let mut screen = Screen::Intro;
         let mut resume = None;
-        if let Some(code) = env
-            .config
-            .share
-            .then(|| browser::fragment_param(SHARE_PARAM))
-            .flatten()
-        {
-            match share::decode(&code) {
-                Ok(c) if c.questionnaire_id == q.id => match c.answers_for(&q) {
-                    Ok(a) if a.is_complete() => {
-                        answers.set(a);
-                        screen = Screen::Results;
-                    }
-                    Ok(_) => {
-                        browser::warn("the share link in the URL is incomplete; starting fresh")
-                    }
-                    Err(e) => browser::warn(&format!("{e}; starting fresh")),
-                },
-                // A code for another questionnaire is meant for another widget on this page.
-                Ok(_) => {}
-                Err(e) => browser::warn(&format!("{e}; starting fresh")),
-            }
+        if let Some(shared) = shared_answers(env) {
+            answers.set(shared);
+            screen = Screen::Results;
         }
         if env.config.persistence {
             let key = env.storage_key();
@@ -177,6 +159,22 @@ impl Check {
             assessment,
             plan,
         }
+    }
+
+    /// Opens the result of a share link put into the URL after the widget loaded (a link pasted
+    /// into a tab already showing the page only changes the fragment; nothing reloads).
+    pub fn open_shared_link(&self, env: &Env) {
+        let Some(shared) = shared_answers(env) else {
+            return;
+        };
+        if self.screen.try_get_untracked() == Some(Screen::Results)
+            && self.answers.try_with_untracked(|a| *a == shared) == Some(true)
+        {
+            return;
+        }
+        self.answers.set(shared);
+        self.resume.set(None);
+        self.go(Screen::Results);
     }
 
     fn go(&self, screen: Screen) {
@@ -348,6 +346,34 @@ impl Check {
     pub fn share_url(&self, env: &Env) -> Option<String> {
         let code = self.answers.with(|a| share::encode(&env.q, a));
         browser::url_with_fragment(SHARE_PARAM, &code)
+    }
+}
+
+/// Complete answers from a share link for this questionnaire in the URL fragment, if any. A code
+/// for another questionnaire is meant for another widget on the page and is left alone.
+fn shared_answers(env: &Env) -> Option<Answers> {
+    let code = env
+        .config
+        .share
+        .then(|| browser::fragment_param(SHARE_PARAM))
+        .flatten()?;
+    match share::decode(&code) {
+        Ok(c) if c.questionnaire_id == env.q.id => match c.answers_for(&env.q) {
+            Ok(a) if a.is_complete() => Some(a),
+            Ok(_) => {
+                browser::warn("the share link in the URL is incomplete; starting fresh");
+                None
+            }
+            Err(e) => {
+                browser::warn(&format!("{e}; starting fresh"));
+                None
+            }
+        },
+        Ok(_) => None,
+        Err(e) => {
+            browser::warn(&format!("{e}; starting fresh"));
+            None
+        }
     }
 }
 

@@ -14,6 +14,14 @@ pub fn WidgetRoot(
     provide_context(env.clone());
     provide_context(check);
     let lead = Lead::provide(&env, check);
+    // A share link pasted into a tab that already shows the page only changes the fragment.
+    let on_hash = {
+        let env = env.clone();
+        window_event_listener(leptos::ev::hashchange, move |_| {
+            check.open_shared_link(&env)
+        })
+    };
+    on_cleanup(move || on_hash.remove());
     // A memo, so that news about the lead does not re-render the results.
     let gated = Memo::new(move |_| lead.gates_results());
     let brand = env.config.brand.clone();
