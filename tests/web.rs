@@ -5,7 +5,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use maturity_check::mount;
+use maturity_check::{mount, WidgetHandle};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -77,6 +77,18 @@ fn press(target: &Element, key: &str) {
     target.dispatch_event(&event).unwrap();
 }
 
+/// Mounts a widget with `config` and presses its start button.
+async fn started(config: &str) -> (WidgetHandle, HtmlElement) {
+    let (host, container) = host();
+    let widget = mount(host, container.clone(), config.into()).await;
+    until("intro", || {
+        find(&container, ".mc-button--primary").is_some()
+    })
+    .await;
+    click(&container, ".mc-button--primary");
+    (widget, container)
+}
+
 fn counter(root: &Element) -> String {
     text(root, ".mc-step__counter")
 }
@@ -103,18 +115,7 @@ async fn intro_shows_the_title_the_length_and_a_start_button() {
 
 #[wasm_bindgen_test]
 async fn picking_by_number_key_records_the_answer_and_moves_on() {
-    let (host, container) = host();
-    let _widget = mount(
-        host,
-        container.clone(),
-        r#"{"locale":"de","persistence":false}"#.into(),
-    )
-    .await;
-    until("intro", || {
-        find(&container, ".mc-button--primary").is_some()
-    })
-    .await;
-    click(&container, ".mc-button--primary");
+    let (_widget, container) = started(r#"{"locale":"de","persistence":false}"#).await;
     until("first question", || counter(&container) == "Frage 1 von 24").await;
     let options = container.query_selector_all("[role=radio]").unwrap();
     assert!(options.length() >= 2);
@@ -137,18 +138,7 @@ async fn picking_by_number_key_records_the_answer_and_moves_on() {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_move_focus_without_picking() {
-    let (host, container) = host();
-    let _widget = mount(
-        host,
-        container.clone(),
-        r#"{"locale":"en","persistence":false}"#.into(),
-    )
-    .await;
-    until("intro", || {
-        find(&container, ".mc-button--primary").is_some()
-    })
-    .await;
-    click(&container, ".mc-button--primary");
+    let (_widget, container) = started(r#"{"locale":"en","persistence":false}"#).await;
     until("first question", || {
         counter(&container) == "Question 1 of 24"
     })
@@ -177,13 +167,7 @@ async fn arrow_keys_move_focus_without_picking() {
 
 #[wasm_bindgen_test]
 async fn a_full_run_shows_stage_scores_and_plan() {
-    let (host, container) = host();
-    let _widget = mount(host, container.clone(), r#"{"locale":"en","persistence":false,"cta":{"label":"Talk to us","url":"https://example.com/contact"}}"#.into()).await;
-    until("intro", || {
-        find(&container, ".mc-button--primary").is_some()
-    })
-    .await;
-    click(&container, ".mc-button--primary");
+    let (_widget, container) = started(r#"{"locale":"en","persistence":false,"cta":{"label":"Talk to us","url":"https://example.com/contact"}}"#).await;
     for i in 1..=24 {
         until("a question", || {
             counter(&container) == format!("Question {i} of 24")
@@ -269,18 +253,7 @@ async fn destroy_removes_the_widget() {
 
 #[wasm_bindgen_test]
 async fn destroying_during_the_pick_transition_leaves_the_module_working() {
-    let (first_host, container) = host();
-    let mut widget = mount(
-        first_host,
-        container.clone(),
-        r#"{"locale":"de","persistence":false}"#.into(),
-    )
-    .await;
-    until("intro", || {
-        find(&container, ".mc-button--primary").is_some()
-    })
-    .await;
-    click(&container, ".mc-button--primary");
+    let (mut widget, container) = started(r#"{"locale":"de","persistence":false}"#).await;
     until("first question", || counter(&container) == "Frage 1 von 24").await;
     press(&find(&container, ".mc-step").unwrap(), "1");
     // The next step is due after the transition; the widget goes away first.
