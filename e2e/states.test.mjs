@@ -97,6 +97,39 @@ describe("every state, light and dark", () => {
     assert.equal(await timeToNext("no-preference"), "Frage 1 von 24", "otherwise the picked option shows briefly first");
   });
 
+  test("keyboard focus is always visible", async () => {
+    pages["/focus"] = { body: page({ locale: "de", persistence: false }) };
+    const s = await openPage(browser);
+    try {
+      await s.page.goto(`${server.url}/focus`);
+      await s.page.getByRole("button", { name: "Check starten" }).waitFor();
+      const focusRing = () =>
+        s.page.evaluate(() => {
+          let a = document.activeElement;
+          while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+          const cs = getComputedStyle(a);
+          return { inWidget: a.getRootNode() !== document, outline: cs.outlineStyle, width: parseFloat(cs.outlineWidth), what: a.textContent.trim().slice(0, 30) };
+        });
+      const seen = [];
+      // Tab through the intro, then through a question's options and buttons.
+      await s.page.keyboard.press("Tab");
+      seen.push(await focusRing());
+      await s.page.keyboard.press("Enter");
+      await s.page.getByRole("radiogroup").waitFor();
+      // The heading has focus now; Tab reaches the radio group, an arrow the next option, Tab "Back".
+      for (const key of ["Tab", "ArrowDown", "Tab"]) {
+        await s.page.keyboard.press(key);
+        seen.push(await focusRing());
+      }
+      assert.ok(seen.every((f) => f.inWidget), `focus stayed in the widget: ${JSON.stringify(seen)}`);
+      for (const f of seen) {
+        assert.ok(f.outline !== "none" && f.width >= 2, `no visible focus on "${f.what}": ${JSON.stringify(f)}`);
+      }
+    } finally {
+      await s.context.close();
+    }
+  });
+
   test("the JS API mounts into any element and destroy() removes it", async () => {
     pages["/api"] = { body: page(null, { body: `<div id="slot"></div>` }) };
     const s = await openPage(browser);
