@@ -6,7 +6,7 @@ something (no root, no apt) it says what is missing and how to get it. Commands:
 
 * `serve`  build `dist/` and serve the demo page on 127.0.0.1 (port from `PORT`, default 8080);
 * `test`   every check: fmt, clippy, native tests, browser tests, end-to-end specs
-           (`test budget` checks the byte budget, which is not part of the default run yet);
+  (`test budget` checks the byte budget, which is not part of the default run yet);
 * `dist`   build the deployable folder `dist/` (LTO-correct release build, wasm-opt -Oz);
 * `size`   print raw, gzip and brotli bytes of every file in `dist/`.
 */
