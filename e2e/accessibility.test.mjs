@@ -37,11 +37,10 @@ let browser;
 const servers = {};
 
 before(async () => {
-  [browser, servers.de, servers.en] = await Promise.all([
-    launchBrowser(),
-    serveHost({ lang: "de", title: "Beispiel GmbH" }),
-    serveHost({ lang: "en", title: "Example Ltd" }),
-  ]);
+  // One at a time, each kept as soon as it exists, so that `after` can close whatever started.
+  servers.de = await serveHost({ lang: "de", title: "Beispiel GmbH" });
+  servers.en = await serveHost({ lang: "en", title: "Example Ltd" });
+  browser = await launchBrowser();
 }, { timeout: 120_000 });
 
 after(async () => {

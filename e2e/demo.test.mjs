@@ -20,7 +20,9 @@ let browser;
 let server;
 
 before(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveDemo()]);
+  // One at a time, each kept as soon as it exists, so that `after` can close whatever started.
+  server = await serveDemo();
+  browser = await launchBrowser();
 }, { timeout: 120_000 });
 
 after(async () => {

@@ -32,7 +32,9 @@ let browser;
 let server;
 
 before(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveHost({ lang: "de" })]);
+  // One at a time, each kept as soon as it exists, so that `after` can close whatever started.
+  server = await serveHost({ lang: "de" });
+  browser = await launchBrowser();
 }, { timeout: 120_000 });
 
 after(async () => {

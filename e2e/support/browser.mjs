@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { cp, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -71,17 +71,18 @@ async function distStamp(dir) {
 export function distSnapshot() {
   distCopy ??= (async () => {
     const src = join(ROOT, "dist");
-    if (!existsSync(join(src, "maturity-check.js"))) {
-      throw new Error("dist/ is not built: run `cargo xtask dist` (or `cargo xtask test e2e`)");
-    }
+    // Up to a minute for a build under way to finish (dist/ incomplete or just written).
     for (let attempt = 0; ; attempt++) {
       const before = await distStamp(src);
-      const settled = before !== null && Date.now() - before.newest > 1500;
-      if (settled || attempt >= 60) {
+      const last = attempt >= 60;
+      if (before === null && last) {
+        throw new Error(`dist/ is not built (missing one of ${DIST_FILES.join(", ")}): run \`cargo xtask dist\` or \`cargo xtask test e2e\``);
+      }
+      if (before !== null && (Date.now() - before.newest > 1500 || last)) {
         const dir = await mkdtemp(join(tmpdir(), "maturity-check-dist-"));
         await cp(src, dir, { recursive: true });
         const after = await distStamp(src);
-        if (after?.key === before?.key || attempt >= 60) {
+        if (after?.key === before.key || last) {
           process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
           return dir;
         }
