@@ -2,7 +2,7 @@
 // removing widgets, events for the host page and its data layer, partner themes, broken configs.
 
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
@@ -203,6 +203,29 @@ describe("embedding", () => {
       mkdirSync(SHOTS, { recursive: true });
       await s.page.screenshot({ path: join(SHOTS, "partner-theme-1280.png"), fullPage: true });
       assertNoErrors(s);
+    } finally {
+      await s.context.close();
+      await server.close();
+    }
+  });
+
+  test("a questionnaire loaded from a URL is validated with paths under $.questionnaire", async () => {
+    const good = readFileSync(join(ROOT, "engine/tests/fixtures/three-levels.json"), "utf8");
+    const gap = JSON.parse(good);
+    gap.levels[1].min = 45;
+    const body = `<maturity-check id="good" ${attr({ locale: "en", questionnaire: "/q/good.json" })}></maturity-check>
+      <maturity-check id="bad" ${attr({ locale: "en", questionnaire: "/q/gap.json" })}></maturity-check>`;
+    const server = await startStatic({
+      mounts: DEMO_MOUNTS,
+      pages: { "/": { body: page(body, { lang: "en" }) }, "/q/good.json": { body: good }, "/q/gap.json": { body: JSON.stringify(gap) } },
+    });
+    const s = await openPage(browser);
+    try {
+      await s.page.goto(server.url);
+      await s.page.locator("#good").getByRole("heading", { name: "Fixture" }).waitFor();
+      const panel = s.page.locator("#bad").getByRole("alert");
+      await panel.waitFor();
+      assert.match(await panel.textContent(), /\$\.questionnaire\.levels\[1\]\.min/);
     } finally {
       await s.context.close();
       await server.close();

@@ -89,17 +89,7 @@ async fn questionnaire(source: &QuestionnaireSource) -> Result<Arc<Checked>, Vec
                     format!("could not load \"{url}\": {e}"),
                 )]
             })?;
-            maturity_check_engine::load(&text)
-                .map(Arc::new)
-                .map_err(|e| {
-                    e.problems()
-                        .into_iter()
-                        .map(|mut p| {
-                            p.path = format!("$.questionnaire{}", p.path.trim_start_matches('$'));
-                            p
-                        })
-                        .collect()
-                })
+            config::load_questionnaire(&text).map(Arc::new)
         }
     }
 }

@@ -515,7 +515,7 @@ impl Walk {
                 Value::String(_) => self
                     .url("$.questionnaire", v, false)
                     .map_or(QuestionnaireSource::Default, QuestionnaireSource::Url),
-                Value::Object(_) => match questionnaire(v) {
+                Value::Object(_) => match load_questionnaire(&v.to_string()) {
                     Ok(q) => QuestionnaireSource::Inline(Box::new(q)),
                     Err(problems) => {
                         self.errors.extend(problems);
@@ -969,13 +969,14 @@ impl Walk {
     }
 }
 
-/// Validates an inline questionnaire, prefixing problem paths with `$.questionnaire`.
-fn questionnaire(v: &Value) -> Result<Checked, Vec<Problem>> {
+/// Loads the questionnaire of a config, given inline or fetched from its URL: problem paths sit
+/// under `$.questionnaire`, like every other config problem's path.
+pub fn load_questionnaire(text: &str) -> Result<Checked, Vec<Problem>> {
     let prefix = |mut p: Problem| {
         p.path = format!("$.questionnaire{}", p.path.trim_start_matches('$'));
         p
     };
-    validate::load(&v.to_string()).map_err(|e| e.problems().into_iter().map(prefix).collect())
+    validate::load(text).map_err(|e| e.problems().into_iter().map(prefix).collect())
 }
 
 fn kind(v: &Value) -> &'static str {
