@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 
-import { DEMO_MOUNTS, ROOT, startStatic } from "./serve.mjs";
+import { DEMO_MOUNTS, DEMO_PAGES, ROOT, startStatic } from "./serve.mjs";
 
 export { ROOT };
 
@@ -101,8 +101,7 @@ export async function mounts() {
 
 /** The demo site as `cargo xtask serve` serves it: DEMO_MOUNTS plus index.html at / and /index.html. */
 export async function serveDemo() {
-  const index = readFileSync(join(ROOT, "index.html"));
-  return startStatic({ mounts: await mounts(), pages: { "/": { body: index }, "/index.html": { body: index } } });
+  return startStatic({ mounts: await mounts(), pages: DEMO_PAGES });
 }
 
 /**

@@ -73,11 +73,12 @@ function notFound(res) {
 
 /** The demo site: the demo page, the built widget, and the questionnaire files. */
 export const DEMO_MOUNTS = { "/dist/": "dist", "/questionnaire/": "questionnaire", "/demo/": "demo" };
+/** The demo page at / and /index.html, read on each request so edits show on reload. */
+export const DEMO_PAGES = { "/": { file: "index.html" }, "/index.html": { file: "index.html" } };
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf("--port");
   const port = i > 0 ? Number(process.argv[i + 1]) : 8080;
-  const index = { file: "index.html" };
-  const server = await startStatic({ port, mounts: DEMO_MOUNTS, pages: { "/": index, "/index.html": index } });
+  const server = await startStatic({ port, mounts: DEMO_MOUNTS, pages: DEMO_PAGES });
   console.log(`Serving the demo at ${server.url}/`);
 }
