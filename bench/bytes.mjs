@@ -23,7 +23,8 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zc } from "node:zlib";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const PRE = join(ROOT, "target/wasm32-unknown-unknown/release/maturity_check.wasm");
+// The main module as the split left it, before wasm-bindgen (see xtask/src/build.rs).
+const PRE = join(ROOT, "target/wasm32-unknown-unknown/release/maturity_check_split.wasm");
 const DIST = join(ROOT, "dist/maturity_check_bg.wasm");
 const br = (b) =>
   brotliCompressSync(b, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_LGWIN]: 24, [zc.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
@@ -186,7 +187,7 @@ out.push("");
 // The named twin.
 const tmp = mkdtempSync(join(tmpdir(), "mc-bytes-"));
 try {
-  execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-debug", "--out-dir", tmp, PRE], { stdio: "inherit" });
+  execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--keep-debug", "--out-name", "maturity_check", "--out-dir", tmp, PRE], { stdio: "inherit" });
   const bg = join(tmp, "maturity_check_bg.wasm");
   const named = join(tmp, "named.wasm");
   execFileSync(join(ROOT, "node_modules/.bin/wasm-opt"), ["-Oz", "-g", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", bg, "-o", named], {

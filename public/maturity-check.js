@@ -80,7 +80,7 @@ async function mount(element, config = {}) {
   root.replaceChildren(container);
   const [glue, css] = await Promise.all([loadRuntime(), loadSheet().catch(() => null)]);
   if (css) root.adoptedStyleSheets = [css];
-  const handle = await glue.mount(element, container, text);
+  const handle = await glue.mount(element, container, text, BASE.href);
   let live = true;
   return {
     destroy() {

@@ -2,8 +2,9 @@
 The state of one widget instance and the actions on it.
 
 [`Env`] is what does not change while the widget lives (questionnaire, config, strings, host
-element); [`Check`] holds the few signals that do (screen, answers) and derives the assessment and
-the plan from them through memos, so the engine stays the single source of every number shown.
+element); [`Check`] holds the few signals that do (screen, answers) and derives the assessment from
+them through a memo, so the engine stays the single source of every number shown. The plan is made
+by the results screen, which is loaded with its own chunk.
 Domain types hold no signals; components receive `Check` and `Env` through context.
 */
 
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 use maturity_check_engine::config::WidgetConfig;
 use maturity_check_engine::flow::{self, Step};
 use maturity_check_engine::progress::{self, Progress};
-use maturity_check_engine::{assess, plan, share, Answer, Answers, Assessment, Checked, Plan};
+use maturity_check_engine::{assess, share, Answer, Answers, Assessment, Checked};
 use serde_json::json;
 use web_sys::HtmlElement;
 
@@ -50,6 +51,8 @@ pub struct Env {
     pub config: Arc<WidgetConfig>,
     pub text: Arc<Catalogue>,
     pub steps: Arc<Vec<Step>>,
+    /// Where the built-in questionnaire's advice is fetched from, when `q` was loaded without it.
+    pub advice_url: Option<String>,
     host: StoredValue<HtmlElement, LocalStorage>,
 }
 
@@ -59,6 +62,7 @@ impl Env {
         config: Arc<WidgetConfig>,
         text: Arc<Catalogue>,
         host: HtmlElement,
+        advice_url: Option<String>,
     ) -> Self {
         let steps = Arc::new(flow::steps(&q));
         Env {
@@ -66,7 +70,17 @@ impl Env {
             config,
             text,
             steps,
+            advice_url,
             host: StoredValue::new_local(host),
+        }
+    }
+
+    /// The same surroundings with another questionnaire (the built-in one with its advice).
+    pub fn with_questionnaire(&self, q: Arc<Checked>) -> Env {
+        Env {
+            q,
+            advice_url: None,
+            ..self.clone()
         }
     }
 
@@ -114,7 +128,6 @@ pub struct Check {
     /// The option just picked, shown as chosen during the short transition.
     pub picked: RwSignal<Option<(usize, Pick)>>,
     pub assessment: Memo<Assessment>,
-    pub plan: Memo<Plan>,
 }
 
 impl Check {
@@ -146,10 +159,6 @@ impl Check {
             let q = q.clone();
             Memo::new(move |_| answers.with(|a| assess(&q, a)))
         };
-        let plan = {
-            let q = q.clone();
-            Memo::new(move |_| assessment.with(|r| answers.with(|a| plan(&q, r, a))))
-        };
         Check {
             screen: RwSignal::new(screen),
             answers,
@@ -157,7 +166,6 @@ impl Check {
             moved_by_user: RwSignal::new(false),
             picked: RwSignal::new(None),
             assessment,
-            plan,
         }
     }
 
@@ -260,6 +268,9 @@ impl Check {
             json!({"question_id": question_id, "option_id": option_id, "index": index + 1, "total": env.steps.len()}),
         );
         self.save(env, index + 1);
+        if index == 0 {
+            crate::chunks::prefetch_results(env);
+        }
         self.picked.set(Some((index, pick)));
         let this = *self;
         let env = env.clone();

@@ -87,6 +87,9 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("lead.error_consent", "Ohne eure Einwilligung wird nichts gesendet. Setzt den Haken, wenn ihr einverstanden seid.", "Nothing is sent without your consent. Tick the box if you agree."),
     ("error.title", "Der Check kann nicht starten", "The check cannot start"),
     ("error.lead", "Die Konfiguration enthält Fehler. Bitte gebt diese Liste an die Betreiber der Seite weiter:", "The configuration has errors. Please pass this list on to the people who run this site:"),
+    ("load.waiting", "Einen Moment, das wird gerade geladen …", "One moment, this is loading …"),
+    ("load.failed", "Dieser Teil des Checks konnte nicht geladen werden. Eure Antworten sind sicher. Prüft die Verbindung und versucht es noch einmal.", "This part of the check could not be loaded. Your answers are safe. Check your connection and try again."),
+    ("load.retry", "Noch einmal versuchen", "Try again"),
     ("brand.powered_by", "Erstellt mit maturity-check", "Made with maturity-check"),
 ];
 

@@ -97,17 +97,19 @@ impl Lead {
         }
         provide_context(lead);
 
-        let has_queue = load_queue().is_some_and(|q| !q.is_empty());
+        // The sending code is a chunk of its own: fetched only when there is something to send.
+        let has_queue = outbox_text().is_some();
         if env.config.lead.is_some() || has_queue {
             let flush_env = env.clone();
             let online = window_event_listener_untyped("online", move |_| {
-                let env = flush_env.clone();
-                leptos::task::spawn_local(flush(env));
+                if outbox_text().is_some() {
+                    crate::chunks::flush_outbox(flush_env.clone());
+                }
             });
             on_cleanup(move || online.remove());
         }
         if has_queue {
-            leptos::task::spawn_local(flush(env.clone()));
+            crate::chunks::flush_outbox(env.clone());
         }
         lead
     }
@@ -120,7 +122,9 @@ impl Lead {
         else {
             return;
         };
-        let queued = load_queue().is_some_and(|q| q.get(&mark.submission_id).is_some());
+        // A look at the stored text is enough to tell "queued" from "sent"; the flush parses it.
+        let queued =
+            outbox_text().is_some_and(|t| t.contains(&format!("\"{}\"", mark.submission_id)));
         self.status
             .set(if queued { Status::Queued } else { Status::Sent });
         if queued {
@@ -426,6 +430,11 @@ fn load_queue() -> Option<Queue> {
             Some(Queue::default())
         }
     }
+}
+
+/// The outbox as stored, if there is one.
+fn outbox_text() -> Option<String> {
+    browser::storage_get(STORAGE_KEY).filter(|t| !t.trim().is_empty())
 }
 
 /// Reads, changes and writes the outbox in one go (no await in between, so no other task can

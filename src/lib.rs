@@ -12,6 +12,7 @@ panic would take all of them down.
 
 mod browser;
 mod check;
+mod chunks;
 pub mod i18n;
 mod lead;
 mod theme;
@@ -48,56 +49,54 @@ thread_local! {
     static DEFAULT_QUESTIONNAIRE: OnceCell<Result<Arc<Checked>, Vec<Problem>>> = const { OnceCell::new() };
 }
 
+/// The built-in questionnaire. The release build carries only its core and fetches the advice
+/// for the results ([`maturity_check_engine::builtin`]); other builds carry it whole.
 fn default_questionnaire() -> Result<Arc<Checked>, Vec<Problem>> {
     DEFAULT_QUESTIONNAIRE.with(|cell| {
         cell.get_or_init(|| {
-            maturity_check_engine::load(maturity_check_engine::DEFAULT_QUESTIONNAIRE)
-                .map(Arc::new)
-                .map_err(|e| e.problems())
+            #[cfg(feature = "split")]
+            let q = maturity_check_engine::builtin::core().map_err(|p| vec![p]);
+            #[cfg(not(feature = "split"))]
+            let q = maturity_check_engine::load(maturity_check_engine::DEFAULT_QUESTIONNAIRE)
+                .map_err(|e| e.problems());
+            q.map(Arc::new)
         })
         .clone()
     })
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let win = browser::window().ok_or("no window")?;
-    let response = wasm_bindgen_futures::JsFuture::from(win.fetch_with_str(url))
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| "not a response".to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let text = response.text().map_err(|e| format!("{e:?}"))?;
-    wasm_bindgen_futures::JsFuture::from(text)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| "unreadable body".to_string())
-}
-
 async fn questionnaire(source: &QuestionnaireSource) -> Result<Arc<Checked>, Vec<Problem>> {
-    match source {
-        QuestionnaireSource::Default => default_questionnaire(),
-        QuestionnaireSource::Inline(q) => Ok(Arc::new((**q).clone())),
-        QuestionnaireSource::Url(url) => {
-            let text = fetch_text(url).await.map_err(|e| {
-                vec![Problem::new(
-                    "$.questionnaire",
-                    format!("could not load \"{url}\": {e}"),
-                )]
-            })?;
-            config::load_questionnaire(&text).map(Arc::new)
-        }
+    let text = match source {
+        QuestionnaireSource::Default => return default_questionnaire(),
+        QuestionnaireSource::Inline(text) => text.clone(),
+        QuestionnaireSource::Url(url) => browser::fetch_text(url).await.map_err(|e| {
+            vec![Problem::new(
+                "$.questionnaire",
+                format!("could not load \"{url}\": {e}"),
+            )]
+        })?,
+    };
+    match chunks::load_questionnaire(text).await {
+        Ok(loaded) => loaded.map(Arc::new),
+        Err(chunks::ChunkError) => Err(vec![Problem::new(
+            "$.questionnaire",
+            "could not download the widget's questionnaire checks; check the connection and reload",
+        )]),
     }
 }
 
 /// Mounts a widget into `container` (inside `host`'s shadow root) with the raw JSON `config`.
 /// Never fails: invalid input renders an error panel and is reported as `maturity-check:error`.
+///
+/// `base` is the URL of the folder the widget's files are served from (the loader passes its own);
+/// the built-in questionnaire's advice is fetched from there.
 #[wasm_bindgen]
-pub async fn mount(host: HtmlElement, container: HtmlElement, config: String) -> WidgetHandle {
+pub async fn mount(
+    host: HtmlElement,
+    container: HtmlElement,
+    config: String,
+    base: Option<String>,
+) -> WidgetHandle {
     let report = config::parse(&config, i18n::KEYS);
     for w in &report.warnings {
         browser::warn(&format!("config {w}"));
@@ -134,10 +133,16 @@ pub async fn mount(host: HtmlElement, container: HtmlElement, config: String) ->
             let data_layer = cfg.data_layer;
             let text = Arc::new(i18n::Catalogue::new(&locale, overrides));
             let widget_host = host.clone();
+            let advice_url = (q.advice.is_empty()
+                && matches!(cfg.questionnaire, QuestionnaireSource::Default))
+            .then(|| {
+                let name = maturity_check_engine::builtin::advice_file_name(&locale);
+                format!("{}{name}", base.unwrap_or_default())
+            });
             // The Env (which holds the host element) is made inside the mount so that it belongs
             // to the widget's reactive owner and is released with it on destroy().
             let handle = mount_to(container, move || {
-                let env = Env::new(q, Arc::new(cfg), text, widget_host);
+                let env = Env::new(q, Arc::new(cfg), text, widget_host, advice_url);
                 view! { <ui::WidgetRoot env=env /> }
             });
             browser::emit(&host, "ready", ready, data_layer);

@@ -7,6 +7,7 @@ still gets the partner's colours. Values were restricted to hex colours and safe
 config was validated, so they can be placed in CSS as they are.
 */
 
+use maturity_check_engine::config::tenths;
 use maturity_check_engine::config::{Theme, ThemeMode};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
@@ -24,7 +25,7 @@ pub fn css(theme: &Theme) -> String {
     var("bg", theme.background.clone());
     var("text", theme.text.clone());
     var("font", theme.font_family.clone());
-    var("radius", theme.radius.map(|r| format!("{r}px")));
+    var("radius", theme.radius.map(|r| format!("{}px", tenths(r))));
     // More specific than the built-in light and dark palettes, so a partner's colours win in both.
     format!(".mc-host[data-mode] .mc.mc{{{vars}}}")
 }

@@ -101,7 +101,9 @@ impl Default for Brand {
 pub enum QuestionnaireSource {
     /// The questionnaire shipped with the widget.
     Default,
-    Inline(Box<Checked>),
+    /// Given in the config as an object: its JSON text, validated when the widget loads it
+    /// ([`load_questionnaire`]; [`check`] does it at once).
+    Inline(String),
     /// To be fetched; validated after loading.
     Url(String),
 }
@@ -340,19 +342,42 @@ pub const TEXT_KEYS: &[&str] = &[
     "lead.error_consent",
     "error.title",
     "error.lead",
+    "load.waiting",
+    "load.failed",
+    "load.retry",
     "brand.powered_by",
 ];
 /// Locales the widget's UI catalogue has.
 pub const UI_LOCALES: &[&str] = &["de", "en"];
 
-/// Reads a config. `ui_keys` are the UI catalogue's keys, which `texts` may override.
+/// Reads a config and validates an inline questionnaire too: everything a partner can get wrong
+/// in one report (the `maturity-check-validate` command). Never panics, whatever the input.
+pub fn check(json: &str, ui_keys: &[&str]) -> ConfigReport {
+    let mut report = parse(json, ui_keys);
+    if let Some(QuestionnaireSource::Inline(text)) =
+        report.config.as_ref().map(|c| &c.questionnaire)
+    {
+        if let Err(problems) = load_questionnaire(text) {
+            report.errors.extend(problems);
+            report.config = None;
+        }
+    }
+    report
+}
+
+/// Reads a config. `ui_keys` are the UI catalogue's keys, which `texts` may override. An inline
+/// questionnaire is only taken as JSON text here: the widget validates it when it loads it, so
+/// that the validator's code is fetched only by pages that bring their own questionnaire.
 /// Never panics, whatever the input.
 pub fn parse(json: &str, ui_keys: &[&str]) -> ConfigReport {
     let mut w = Walk::default();
     let value: Value = match serde_json::from_str(json) {
         Ok(v) => v,
         Err(e) => {
-            w.error("$", format!("the config is not valid JSON: {e}"));
+            w.error(
+                "$",
+                format!("the config is not valid JSON: {}", validate::json_error(&e)),
+            );
             return w.finish(None);
         }
     };
@@ -364,7 +389,12 @@ pub fn parse(json: &str, ui_keys: &[&str]) -> ConfigReport {
 pub fn nearest<'a>(key: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
-        .map(|c| (strsim::damerau_levenshtein(&key.to_lowercase(), c), *c))
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&key.to_ascii_lowercase(), c),
+                *c,
+            )
+        })
         .filter(|(d, c)| *d <= 2.max(c.len() / 3))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
@@ -408,7 +438,7 @@ impl Walk {
             if !known.contains(&key.as_str()) {
                 let hint = match nearest(key, known) {
                     Some(n) => format!("; did you mean \"{n}\"?"),
-                    None => format!("; valid keys are {known:?}"),
+                    None => format!("; valid keys are {}", quoted(known)),
                 };
                 self.warn(
                     format!("{path}.{key}"),
@@ -485,7 +515,10 @@ impl Walk {
                 } else {
                     self.error(
                         "$.locale",
-                        format!("\"{l}\" is not supported: use one of {UI_LOCALES:?}"),
+                        format!(
+                            "\"{l}\" is not supported: use one of {}",
+                            quoted(UI_LOCALES)
+                        ),
                     );
                 }
             }
@@ -515,13 +548,7 @@ impl Walk {
                 Value::String(_) => self
                     .url("$.questionnaire", v, false)
                     .map_or(QuestionnaireSource::Default, QuestionnaireSource::Url),
-                Value::Object(_) => match load_questionnaire(&v.to_string()) {
-                    Ok(q) => QuestionnaireSource::Inline(Box::new(q)),
-                    Err(problems) => {
-                        self.errors.extend(problems);
-                        QuestionnaireSource::Default
-                    }
-                },
+                Value::Object(_) => QuestionnaireSource::Inline(v.to_string()),
                 other => {
                     self.error(
                         "$.questionnaire",
@@ -585,8 +612,11 @@ impl Walk {
         {
             if !f.is_empty()
                 && f.len() <= 200
-                && f.chars()
-                    .all(|c| c.is_alphanumeric() || " ,-_'\"".contains(c))
+                && f.chars().all(|c| {
+                    c.is_ascii_alphanumeric()
+                        || (!c.is_ascii() && !c.is_control())
+                        || " ,-_'\"".contains(c)
+                })
             {
                 t.font_family = Some(f);
             } else {
@@ -621,7 +651,7 @@ impl Walk {
                 if ratio < 4.5 {
                     self.warn(
                         "$.theme.text",
-                        format!("text {fg} on background {bg} has a contrast of {ratio:.1}:1, below the 4.5:1 WCAG AA asks for"),
+                        format!("text {fg} on background {bg} has a contrast of {}:1, below the 4.5:1 WCAG AA asks for", tenths(ratio)),
                     );
                 }
             }
@@ -741,7 +771,11 @@ impl Walk {
             let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
             self.error(
                 path,
-                format!("\"{}\" is not valid: use one of {names:?}", truncate(&s)),
+                format!(
+                    "\"{}\" is not valid: use one of {}",
+                    truncate(&s),
+                    quoted(&names)
+                ),
             );
         }
         found
@@ -990,8 +1024,24 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
+/// `["a", "b"]`: a list of names as a message shows it.
+fn quoted(names: &[&str]) -> String {
+    let inner: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    format!("[{}]", inner.join(", "))
+}
+
 fn truncate(s: &str) -> String {
     s.chars().take(60).collect()
+}
+
+/// `x` (0 or more) to one decimal, without a trailing ".0": `12`, `12.5`. Written out by hand so
+/// that the wasm carries no float formatting.
+pub fn tenths(x: f64) -> String {
+    let t = (x.max(0.0) * 10.0).round() as u64;
+    match t % 10 {
+        0 => (t / 10).to_string(),
+        d => format!("{}.{d}", t / 10),
+    }
 }
 
 /// Whether `url` is http(s), relative, or (where allowed) mailto:/tel:. Everything else, notably

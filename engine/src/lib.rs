@@ -2,6 +2,7 @@
 The maturity check's pure logic, with no browser in sight.
 
 * [`model`]: the questionnaire file format;
+* [`builtin`]: the built-in questionnaire split into a core and per-locale advice files;
 * [`config`]: a partner's raw config -> [`config::WidgetConfig`], problems with JSON paths;
 * [`flow`]: the order in which scored and context questions are asked;
 * [`validate`]: raw questionnaire -> [`Checked`], every problem with its JSON path;
@@ -15,6 +16,7 @@ This crate must not depend on leptos, web-sys, gloo or wasm-bindgen: it is teste
 widget crate reads it through thin reactive wrappers.
 */
 
+pub mod builtin;
 pub mod config;
 pub mod flow;
 pub mod lead;

@@ -75,8 +75,8 @@ pub fn save(q: &Checked, progress: &Progress) -> String {
 
 /// Reads stored progress for `q`. Any input gives progress or a typed error, never a panic.
 pub fn load(q: &Checked, text: &str) -> Result<Progress, ProgressError> {
-    let stored: Stored =
-        serde_json::from_str(text).map_err(|e| ProgressError::Corrupt(e.to_string()))?;
+    let stored: Stored = serde_json::from_str(text)
+        .map_err(|e| ProgressError::Corrupt(crate::validate::json_error(&e)))?;
     if stored.format != FORMAT {
         return Err(ProgressError::UnknownFormat(stored.format));
     }

@@ -49,7 +49,7 @@ impl fmt::Display for ShareError {
             ShareError::Malformed(part) => write!(f, "the share code is damaged ({part})"),
             ShareError::UnknownFormat(v) => write!(
                 f,
-                "the share code has format {v:?}, which this version cannot read"
+                "the share code has format \"{v}\", which this version cannot read"
             ),
             ShareError::OtherQuestionnaire { id, version } => {
                 write!(

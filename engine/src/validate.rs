@@ -89,6 +89,12 @@ impl Deref for Checked {
 }
 
 impl Checked {
+    /// Wraps a questionnaire the test suite has validated (the built-in core) without checking it
+    /// again at run time.
+    pub(crate) fn unvalidated(q: Questionnaire) -> Checked {
+        Checked(q)
+    }
+
     pub fn into_inner(self) -> Questionnaire {
         self.0
     }
@@ -98,6 +104,20 @@ impl Checked {
 pub fn load(json: &str) -> Result<Checked, LoadError> {
     let raw = parse_json::<Questionnaire>(json).map_err(LoadError::Syntax)?;
     validate(raw).map_err(LoadError::Invalid)
+}
+
+/// What is wrong with a JSON text, and where: "a syntax error at line 3, column 5". Written
+/// without serde_json's own message, whose formatting brings in the standard library's text for
+/// every I/O error kind, so that the wasm stays small.
+pub fn json_error(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let what = match e.classify() {
+        Category::Syntax => "a syntax error",
+        Category::Eof => "an unexpected end",
+        Category::Data => "a value of the wrong kind",
+        Category::Io => "a read error",
+    };
+    format!("{what} at line {}, column {}", e.line(), e.column())
 }
 
 /// Deserialises `json`, turning serde's error into a [`Problem`] with the path of the bad value.

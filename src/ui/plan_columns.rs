@@ -1,14 +1,13 @@
 use leptos::prelude::*;
 use maturity_check_engine::AdviceKind;
 
-use crate::check::{Check, Env};
+use crate::check::Env;
 
 /// The plan in three columns: do now, build up over 6-12 months, leave out on purpose.
 #[component]
 pub fn PlanColumns() -> impl IntoView {
     let env = expect_context::<Env>();
-    let check = expect_context::<Check>();
-    let plan = check.plan.get_untracked();
+    let plan = expect_context::<maturity_check_engine::Plan>();
     let columns = [
         (
             AdviceKind::QuickWin,

@@ -186,7 +186,6 @@ pub fn QuestionStep(
         }
     };
 
-    let progress_value = index as f64;
     let counter = env.fill(
         "step.counter",
         &[
@@ -246,7 +245,7 @@ pub fn QuestionStep(
                 <p class="mc-eyebrow">{eyebrow}</p>
                 <p class="mc-step__counter" id="mc-step-counter">{counter}</p>
             </div>
-            <progress class="mc-progress" max=total.to_string() value=progress_value.to_string() aria-labelledby="mc-step-counter"></progress>
+            <progress class="mc-progress" max=total.to_string() value=index.to_string() aria-labelledby="mc-step-counter"></progress>
             <h2 id="mc-step-title" class="mc-question" tabindex="-1" node_ref=heading>{prompt}</h2>
             {help.map(|h| view! { <p class="mc-help">{h}</p> })}
             <div class="mc-options" role="radiogroup" aria-labelledby="mc-step-title" aria-describedby="mc-step-keys">

@@ -1,10 +1,63 @@
+use std::cell::RefCell;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use maturity_check_engine::plan::role_profile;
+use maturity_check_engine::{builtin, plan, Checked, Plan};
 
 use crate::browser;
 use crate::check::{Check, Env};
+use crate::chunks::ChunkError;
 use crate::lead::Lead;
 use crate::ui::{DimensionCard, LeadForm, LeadSpot, PlanColumns, ResultRadar};
+
+thread_local! {
+    /// The built-in questionnaire joined with its advice, by advice URL: fetched once per page.
+    static WITH_ADVICE: RefCell<Option<(String, Arc<Checked>)>> = const { RefCell::new(None) };
+}
+
+/// `env` with a questionnaire that has its advice: the built-in one is loaded without it, and the
+/// advice file of the locale is fetched and checked here (once per page).
+pub async fn with_advice(env: Env) -> Result<Env, ChunkError> {
+    let Some(url) = env.advice_url.clone() else {
+        return Ok(env);
+    };
+    let cached = WITH_ADVICE.with_borrow(|c| {
+        c.as_ref()
+            .filter(|(u, _)| *u == url)
+            .map(|(_, q)| q.clone())
+    });
+    if let Some(q) = cached {
+        return Ok(env.with_questionnaire(q));
+    }
+    let text = browser::fetch_text(&url).await.map_err(|e| {
+        browser::warn(&format!("could not load the advice from {url}: {e}"));
+        ChunkError
+    })?;
+    let q = builtin::complete(&env.q, &text).map_err(|problems| {
+        for p in problems {
+            browser::error(&format!("advice from {url}: {p}"));
+        }
+        ChunkError
+    })?;
+    let q = Arc::new(q);
+    WITH_ADVICE.set(Some((url, q.clone())));
+    Ok(env.with_questionnaire(q))
+}
+
+/// Everything the results screen needs, then the screen: the questionnaire with its advice and
+/// the plan, provided as context to the screen's parts.
+pub async fn load() -> Result<AnyView, ChunkError> {
+    let env = expect_context::<Env>();
+    let check = expect_context::<Check>();
+    let env = with_advice(env).await?;
+    let plan = check
+        .assessment
+        .with_untracked(|r| check.answers.with_untracked(|a| plan(&env.q, r, a)));
+    provide_context(env);
+    provide_context(plan);
+    Ok(view! { <ResultsScreen /> }.into_any())
+}
 
 /// The result: stage and score, radar, focus areas, plan, KPIs, the dimensions in detail,
 /// then call to action, share, print and restart.
@@ -14,7 +67,7 @@ pub fn ResultsScreen() -> impl IntoView {
     let check = expect_context::<Check>();
     let q = env.q.clone();
     let result = check.assessment.get_untracked();
-    let plan = check.plan.get_untracked();
+    let plan = expect_context::<Plan>();
     let answers = check.answers.get_untracked();
     let overall = result.overall;
     let level = &q.levels[overall.level];

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use crate::check::{Check, Env, Screen};
+use crate::chunks;
 use crate::lead::Lead;
-use crate::ui::{IntroScreen, LeadForm, LeadSpot, QuestionStep, ResultsScreen};
+use crate::ui::{IntroScreen, LazyView, QuestionStep};
 
 /// The whole check: brand header, the current screen, and the footer.
 #[component]
@@ -39,8 +40,8 @@ pub fn WidgetRoot(
     let screen = move || match check.screen.get() {
         Screen::Intro => view! { <IntroScreen /> }.into_any(),
         Screen::Step(i) => view! { <QuestionStep index=i /> }.into_any(),
-        Screen::Results if gated.get() => view! { <LeadForm spot=LeadSpot::Gate /> }.into_any(),
-        Screen::Results => view! { <ResultsScreen /> }.into_any(),
+        Screen::Results if gated.get() => view! { <LazyView load=chunks::lead_gate /> }.into_any(),
+        Screen::Results => view! { <LazyView load=chunks::results_screen /> }.into_any(),
     };
     view! {
         <div class="mc" lang=env.locale().to_string() dir="ltr">

@@ -8,6 +8,8 @@
 use std::path::Path;
 use std::process::Command;
 
+use maturity_check_engine::builtin;
+
 use crate::{cargo, root, run, Result};
 
 const CRATE: &str = "maturity_check";
@@ -26,6 +28,11 @@ pub fn dist() -> Result {
         "wasm32-unknown-unknown",
         "--crate-type",
         "cdylib",
+        "--features",
+        "split",
+        "--",
+        "-C",
+        "link-args=--emit-relocs",
     ]))?;
     if dist.exists() {
         std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
@@ -33,10 +40,33 @@ pub fn dist() -> Result {
     let wasm = root.join(format!(
         "target/wasm32-unknown-unknown/release/{CRATE}.wasm"
     ));
+    std::fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
+    let input = std::fs::read(&wasm).map_err(|e| e.to_string())?;
+    let main_out = root.join(format!(
+        "target/wasm32-unknown-unknown/release/{CRATE}_split.wasm"
+    ));
+    let split = wasm_split_cli_support::transform({
+        let mut o = wasm_split_cli_support::Options::new(&input);
+        o.output_dir = &dist;
+        o.main_out_path = &main_out;
+        o.main_module = "./maturity_check.js";
+        o.link_name = "./__wasm_split.js";
+        o
+    })
+    .map_err(|e| format!("wasm split: {e:?}"))?;
+    println!("split modules: {:?}", split.split_modules);
     run(Command::new("wasm-bindgen")
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--keep-lld-exports",
+            "--out-name",
+            CRATE,
+            "--out-dir",
+        ])
         .arg(&dist)
-        .arg(&wasm))?;
+        .arg(&main_out))?;
     let wasm_opt = root.join("node_modules/.bin/wasm-opt");
     let version = Command::new(&wasm_opt)
         .arg("--version")
@@ -57,6 +87,16 @@ pub fn dist() -> Result {
         .arg(&bg)
         .arg("-o")
         .arg(&bg))?;
+    for m in &split.split_modules {
+        run(Command::new(&wasm_opt)
+            .arg("-Oz")
+            .arg("--enable-bulk-memory")
+            .arg("--enable-nontrapping-float-to-int")
+            .arg(m)
+            .arg("-o")
+            .arg(m))?;
+    }
+    write_advice_files(&dist)?;
     copy_dir(&root.join("public"), &dist)?;
     println!("dist/ is ready");
     Ok(())
@@ -74,6 +114,18 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
             std::fs::copy(entry.path(), &target)
                 .map_err(|e| format!("{}: {e}", entry.path().display()))?;
         }
+    }
+    Ok(())
+}
+
+/// The built-in questionnaire's advice, one file per locale: the wasm carries only the core.
+fn write_advice_files(dist: &Path) -> Result {
+    let q = maturity_check_engine::load(maturity_check_engine::DEFAULT_QUESTIONNAIRE)
+        .map_err(|e| format!("questionnaire/default.json: {e}"))?;
+    for locale in &q.locales {
+        let name = builtin::advice_file_name(locale);
+        std::fs::write(dist.join(&name), builtin::advice_file(&q, locale))
+            .map_err(|e| format!("dist/{name}: {e}"))?;
     }
     Ok(())
 }

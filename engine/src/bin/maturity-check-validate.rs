@@ -20,7 +20,7 @@ fn main() -> ExitCode {
     let Ok(config_text) = read(&args[0]) else {
         return ExitCode::from(2);
     };
-    let report = config::parse(&config_text, TEXT_KEYS);
+    let report = config::check(&config_text, TEXT_KEYS);
     let mut errors = report.errors.len();
     for p in &report.errors {
         println!("error: {}: {p}", args[0]);

@@ -108,8 +108,8 @@ pub struct Loaded {
 impl Queue {
     /// Reads stored text. Any input gives a queue or a typed error, never a panic.
     pub fn parse(text: &str) -> Result<Loaded, QueueError> {
-        let stored: Stored =
-            serde_json::from_str(text).map_err(|e| QueueError::Corrupt(e.to_string()))?;
+        let stored: Stored = serde_json::from_str(text)
+            .map_err(|e| QueueError::Corrupt(crate::validate::json_error(&e)))?;
         if stored.format != FORMAT {
             return Err(QueueError::UnknownFormat(stored.format));
         }

@@ -1,5 +1,5 @@
 use maturity_check_engine::config::{
-    contrast, is_safe_url, nearest, parse, QuestionnaireSource, ThemeMode, WidgetConfig,
+    check, contrast, is_safe_url, nearest, parse, QuestionnaireSource, ThemeMode, WidgetConfig,
 };
 
 use crate::common::*;
@@ -7,7 +7,7 @@ use crate::common::*;
 const UI_KEYS: &[&str] = &["intro.start", "results.share"];
 
 fn errors(json: &str) -> Vec<String> {
-    parse(json, UI_KEYS)
+    check(json, UI_KEYS)
         .errors
         .iter()
         .map(ToString::to_string)

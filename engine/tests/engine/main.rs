@@ -1,5 +1,7 @@
 //! The engine's tests, one binary with a module per area.
 
+/// The built-in questionnaire as core plus per-locale advice files.
+mod builtin;
 /// Share codes and saved progress: round trips and typed errors.
 mod codes;
 /// Fixtures and helpers shared by the modules below.

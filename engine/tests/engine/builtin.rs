@@ -1,0 +1,107 @@
+use maturity_check_engine::builtin::{advice_file, advice_file_name, complete, core, AdviceFile};
+use maturity_check_engine::{assess, load, plan, Answer, Answers, DEFAULT_QUESTIONNAIRE};
+
+fn full() -> maturity_check_engine::Checked {
+    load(DEFAULT_QUESTIONNAIRE).expect("the default questionnaire is valid")
+}
+
+/// Varied answers: option `(i + shift) % 5` per question, every context question answered.
+fn answers(q: &maturity_check_engine::Checked, shift: usize) -> Answers {
+    let mut a = Answers::empty(q);
+    a.scored = (0..q.questions.len())
+        .map(|i| Some(Answer::Option(((i + shift) % 5) as u8)))
+        .collect();
+    a.context = q
+        .context_questions
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Some((i + shift) % c.options.len()))
+        .collect();
+    a
+}
+
+#[test]
+fn the_core_is_the_default_questionnaire_without_its_advice() {
+    let full = full().into_inner();
+    let core = core().expect("the core parses").into_inner();
+    assert!(core.advice.is_empty());
+    assert_eq!(
+        core,
+        maturity_check_engine::Questionnaire {
+            advice: Vec::new(),
+            ..full
+        }
+    );
+}
+
+#[test]
+fn core_and_advice_file_give_the_same_plan_as_the_whole_file_in_every_locale() {
+    let full = full();
+    let core = core().expect("the core parses");
+    for locale in &full.locales {
+        let joined = complete(&core, &advice_file(&full, locale))
+            .unwrap_or_else(|p| panic!("{locale}: {p:?}"));
+        assert_eq!(joined.locales, vec![locale.clone()]);
+        for shift in 0..5 {
+            let a = answers(&full, shift);
+            let whole = plan(&full, &assess(&full, &a), &a);
+            let parts = plan(&joined, &assess(&joined, &a), &a);
+            assert_eq!(whole, parts, "{locale}, answers shifted by {shift}");
+            for entry in whole
+                .now
+                .iter()
+                .chain(&whole.build_up)
+                .chain(&whole.leave_out)
+            {
+                assert_eq!(
+                    joined.advice[entry.advice].text.get(locale, locale),
+                    full.advice[entry.advice].text.get(locale, "de"),
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn an_advice_file_holds_one_locale_only() {
+    let full = full();
+    let file: AdviceFile = serde_json::from_str(&advice_file(&full, "en")).expect("JSON");
+    assert_eq!(
+        (file.id.as_str(), file.locale.as_str()),
+        (full.id.as_str(), "en")
+    );
+    assert!(file.advice.iter().all(|a| a.text.0.keys().eq(["en"])));
+    assert_eq!(advice_file_name("en"), "maturity-check.advice.en.json");
+}
+
+#[test]
+fn a_stale_damaged_or_foreign_advice_file_is_refused_with_a_reason() {
+    let full = full();
+    let core = core().expect("the core parses");
+    let good: serde_json::Value = serde_json::from_str(&advice_file(&full, "de")).expect("JSON");
+    let with = |key: &str, value: serde_json::Value| {
+        let mut v = good.clone();
+        v[key] = value;
+        v.to_string()
+    };
+    let reason = |text: &str| match complete(&core, text) {
+        Ok(_) => panic!("accepted: {}", &text[..text.len().min(80)]),
+        Err(p) => p
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; "),
+    };
+    assert!(reason(&with("version", "0.0.1".into())).contains("advice file is for"));
+    assert!(reason(&with("id", "other".into())).contains("advice file is for"));
+    assert!(reason("<html>502 Bad Gateway</html>").contains("not readable"));
+    assert!(reason("").contains("not readable"));
+    // Well-formed, but an entry points at a dimension the core does not have.
+    let mut bad = good.clone();
+    bad["advice"][0]["dimension"] = "nowhere".into();
+    assert!(reason(&bad.to_string()).contains("nowhere"));
+    // Entries missing: the grid has a gap.
+    let mut short = good;
+    short["advice"] = serde_json::Value::Array(Vec::new());
+    assert!(!reason(&short.to_string()).is_empty());
+}

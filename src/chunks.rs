@@ -1,0 +1,138 @@
+/*!
+Code that is downloaded only when it is first needed.
+
+The first question must be interactive after as few bytes as possible, so the release build
+(`cargo xtask dist`, cargo feature `split`) cuts the code behind each function declared here out
+of the main wasm module into a chunk of its own (wasm-split, via `wasm_split_helpers`): the results
+screen with the plan (and the fetch of the built-in questionnaire's advice), the lead form and
+delivery, and the validation of a partner's own
+questionnaire. Calling such a function fetches its chunk once, then runs the code. A failed
+download comes back as [`ChunkError`]; the next call tries again.
+
+Without the `split` feature (native builds, browser tests) the same functions are plain `async`
+calls into code of the main module, so the tests run the same code paths.
+*/
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+use maturity_check_engine::{Checked, Problem};
+
+use crate::check::Env;
+
+/// A chunk could not be downloaded (offline, blocked, server error). Calling again retries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChunkError;
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for ChunkError {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// A future a chunk hands back (split functions cannot be `async` themselves).
+pub type ChunkFuture<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// Declares `pub async fn $name(args) -> Result<$ret, ChunkError>` whose body lives in chunk
+/// `$chunk`, and `pub async fn $preload()` that only fetches that chunk.
+macro_rules! lazy {
+    ($chunk:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[wasm_split_helpers::wasm_split($chunk, fallible, preload(#[allow(dead_code)] $preload))]
+        pub fn $name($($arg: $ty),*) -> Result<$ret, ChunkError> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> Result<$ret, ChunkError> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        #[allow(dead_code)]
+        pub async fn $preload() -> Result<(), ChunkError> {
+            Ok(())
+        }
+    };
+}
+
+lazy!(
+    results,
+    preload_results,
+    fn results_chunk() -> ChunkFuture<Result<AnyView, ChunkError>> {
+        Box::pin(crate::ui::results_screen::load())
+    }
+);
+
+lazy!(
+    results,
+    preload_results_data,
+    fn prepare_results_chunk(env: Env) -> ChunkFuture<Result<Env, ChunkError>> {
+        Box::pin(crate::ui::results_screen::with_advice(env))
+    }
+);
+
+lazy!(
+    leads,
+    preload_lead_gate,
+    fn lead_gate_chunk() -> AnyView {
+        view! { <crate::ui::LeadForm spot=crate::ui::LeadSpot::Gate /> }.into_any()
+    }
+);
+
+lazy!(
+    leads,
+    preload_leads,
+    fn flush_outbox_chunk(env: Env) -> ChunkFuture<()> {
+        Box::pin(crate::lead::flush(env))
+    }
+);
+
+lazy!(
+    custom,
+    preload_custom,
+    fn load_questionnaire_chunk(text: String) -> Result<Checked, Vec<Problem>> {
+        maturity_check_engine::config::load_questionnaire(&text)
+    }
+);
+
+/// The results screen: its chunk, the advice it needs, then the view.
+pub async fn results_screen() -> Result<AnyView, ChunkError> {
+    results_chunk().await?.await
+}
+
+/// The lead form in place of the results (`lead.gate: "before_results"`).
+pub async fn lead_gate() -> Result<AnyView, ChunkError> {
+    lead_gate_chunk().await
+}
+
+/// Validates a partner's own questionnaire (given inline or fetched from its URL).
+pub async fn load_questionnaire(text: String) -> Result<Result<Checked, Vec<Problem>>, ChunkError> {
+    load_questionnaire_chunk(text).await
+}
+
+/// Sends what waits in the lead outbox, in the background.
+pub fn flush_outbox(env: Env) {
+    leptos::task::spawn_local(async move {
+        match flush_outbox_chunk(env).await {
+            Ok(flush) => flush.await,
+            Err(ChunkError) => crate::browser::warn(
+                "could not download the code that sends queued leads; they stay queued",
+            ),
+        }
+    });
+}
+
+/// Starts downloading the results chunk and the advice in the background, so that the results
+/// appear at once when the last question is answered. A failure here is silent: the results
+/// screen tries again and says so if it cannot.
+pub fn prefetch_results(env: &Env) {
+    let env = env.clone();
+    leptos::task::spawn_local(async move {
+        if let Ok(prepare) = prepare_results_chunk(env).await {
+            let _ = prepare.await;
+        }
+    });
+}
