@@ -91,7 +91,10 @@ pub fn LeadForm(
         Effect::new(move |_| {
             if let Some(h) = heading.get() {
                 if check.moved_by_user.get_untracked() {
-                    let _ = h.focus();
+                    // In the next frame: a screen from a chunk is attached only after it is built.
+                    request_animation_frame(move || {
+                        let _ = h.focus();
+                    });
                 }
             }
         });

@@ -1,11 +1,17 @@
 //! `dist/`: the folder a site owner deploys.
 //!
-//! The release build goes through `cargo rustc --crate-type cdylib`, because a plain `cargo build`
-//! of a `cdylib + rlib` crate silently skips LTO (cargo issue 9672). wasm-opt comes from the npm
-//! package `binaryen`; Debian's older wasm-opt writes modules that fail in the browser, so the
-//! version is checked before it runs.
+//! 1. `cargo rustc --crate-type cdylib` with the `split` feature: a plain `cargo build` of a
+//!    `cdylib + rlib` crate silently skips LTO (cargo issue 9672). `--emit-relocs` keeps what the
+//!    splitter needs to move code between modules.
+//! 2. wasm-split (`wasm_split_cli_support`, the splitter Leptos' own build tool uses) cuts the
+//!    functions behind the widget's split points (`src/chunks.rs`) out of the main module into
+//!    chunks, and writes `__wasm_split.js`, which fetches a chunk on its first call.
+//! 3. wasm-bindgen on the main module, then `wasm-opt -Oz` on every module. wasm-opt comes from the
+//!    npm package `binaryen`; Debian's older wasm-opt writes modules that fail in the browser, so
+//!    the version is checked before it runs.
+//! 4. The built-in questionnaire's advice, one file per locale, and `public/`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use maturity_check_engine::builtin;
@@ -37,36 +43,49 @@ pub fn dist() -> Result {
     if dist.exists() {
         std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
     }
-    let wasm = root.join(format!(
-        "target/wasm32-unknown-unknown/release/{CRATE}.wasm"
-    ));
-    std::fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
-    let input = std::fs::read(&wasm).map_err(|e| e.to_string())?;
-    let main_out = root.join(format!(
-        "target/wasm32-unknown-unknown/release/{CRATE}_split.wasm"
-    ));
-    let split = wasm_split_cli_support::transform({
-        let mut o = wasm_split_cli_support::Options::new(&input);
-        o.output_dir = &dist;
-        o.main_out_path = &main_out;
-        o.main_module = "./maturity_check.js";
-        o.link_name = "./__wasm_split.js";
-        o
-    })
-    .map_err(|e| format!("wasm split: {e:?}"))?;
-    println!("split modules: {:?}", split.split_modules);
+    std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
+    let release = root.join("target/wasm32-unknown-unknown/release");
+    let (main, chunks) = split(&release.join(format!("{CRATE}.wasm")), &release, &dist)?;
     run(Command::new("wasm-bindgen")
-        .args([
-            "--target",
-            "web",
-            "--no-typescript",
-            "--keep-lld-exports",
-            "--out-name",
-            CRATE,
-            "--out-dir",
-        ])
+        .args(["--target", "web", "--no-typescript", "--keep-lld-exports"])
+        .args(["--out-name", CRATE, "--out-dir"])
         .arg(&dist)
-        .arg(&main_out))?;
+        .arg(&main))?;
+    let wasm_opt = wasm_opt(&root)?;
+    for module in std::iter::once(dist.join(format!("{CRATE}_bg.wasm"))).chain(chunks) {
+        run(Command::new(&wasm_opt)
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+            ])
+            .arg(&module)
+            .arg("-o")
+            .arg(&module))?;
+    }
+    write_advice_files(&dist)?;
+    copy_dir(&root.join("public"), &dist)?;
+    println!("dist/ is ready");
+    Ok(())
+}
+
+/// Splits `input`: the main module goes to `work/<crate>_split.wasm` (for wasm-bindgen), the
+/// chunks and `__wasm_split.js` to `dist`. Returns the main module's path and the chunks'.
+fn split(input: &Path, work: &Path, dist: &Path) -> Result<(PathBuf, Vec<PathBuf>)> {
+    let wasm = std::fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?;
+    let main = work.join(format!("{CRATE}_split.wasm"));
+    let main_module = format!("./{CRATE}.js");
+    let mut options = wasm_split_cli_support::Options::new(&wasm);
+    options.output_dir = dist;
+    options.main_out_path = &main;
+    options.main_module = &main_module;
+    options.link_name = "./__wasm_split.js";
+    let result =
+        wasm_split_cli_support::transform(options).map_err(|e| format!("wasm-split: {e:?}"))?;
+    Ok((main, result.split_modules))
+}
+
+fn wasm_opt(root: &Path) -> Result<PathBuf> {
     let wasm_opt = root.join("node_modules/.bin/wasm-opt");
     let version = Command::new(&wasm_opt)
         .arg("--version")
@@ -79,26 +98,18 @@ pub fn dist() -> Result {
             wasm_opt.display()
         ));
     }
-    let bg = dist.join(format!("{CRATE}_bg.wasm"));
-    run(Command::new(&wasm_opt)
-        .arg("-Oz")
-        .arg("--enable-bulk-memory")
-        .arg("--enable-nontrapping-float-to-int")
-        .arg(&bg)
-        .arg("-o")
-        .arg(&bg))?;
-    for m in &split.split_modules {
-        run(Command::new(&wasm_opt)
-            .arg("-Oz")
-            .arg("--enable-bulk-memory")
-            .arg("--enable-nontrapping-float-to-int")
-            .arg(m)
-            .arg("-o")
-            .arg(m))?;
+    Ok(wasm_opt)
+}
+
+/// The built-in questionnaire's advice, one file per locale: the wasm carries only the core.
+fn write_advice_files(dist: &Path) -> Result {
+    let q = maturity_check_engine::load(maturity_check_engine::DEFAULT_QUESTIONNAIRE)
+        .map_err(|e| format!("questionnaire/default.json: {e}"))?;
+    for locale in &q.locales {
+        let name = builtin::advice_file_name(locale);
+        std::fs::write(dist.join(&name), builtin::advice_file(&q, locale))
+            .map_err(|e| format!("dist/{name}: {e}"))?;
     }
-    write_advice_files(&dist)?;
-    copy_dir(&root.join("public"), &dist)?;
-    println!("dist/ is ready");
     Ok(())
 }
 
@@ -114,18 +125,6 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
             std::fs::copy(entry.path(), &target)
                 .map_err(|e| format!("{}: {e}", entry.path().display()))?;
         }
-    }
-    Ok(())
-}
-
-/// The built-in questionnaire's advice, one file per locale: the wasm carries only the core.
-fn write_advice_files(dist: &Path) -> Result {
-    let q = maturity_check_engine::load(maturity_check_engine::DEFAULT_QUESTIONNAIRE)
-        .map_err(|e| format!("questionnaire/default.json: {e}"))?;
-    for locale in &q.locales {
-        let name = builtin::advice_file_name(locale);
-        std::fs::write(dist.join(&name), builtin::advice_file(&q, locale))
-            .map_err(|e| format!("dist/{name}: {e}"))?;
     }
     Ok(())
 }

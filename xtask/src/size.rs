@@ -9,11 +9,14 @@ use crate::Result;
 /// this many brotli-compressed bytes.
 pub const BUDGET_BROTLI: u64 = 120 * 1024;
 
-/// The files a visitor downloads before the first question is interactive. The default
-/// questionnaire is compiled into the wasm, so it is counted there.
+/// The files a visitor downloads before the first question is interactive: the loader, the glue
+/// and the chunk loader it imports, the main wasm module, the styles. The default questionnaire's
+/// core is compiled into the wasm, so it is counted there; its advice and the chunks (results,
+/// leads, custom questionnaires) are fetched later and are not part of the first view.
 const FIRST_VIEW: &[&str] = &[
     "maturity-check.js",
     "maturity_check.js",
+    "__wasm_split.js",
     "maturity_check_bg.wasm",
     "maturity-check.css",
 ];

@@ -344,3 +344,20 @@ fn lead_problems_are_errors_and_warnings_with_paths() {
         "plain http to this machine is fine"
     );
 }
+
+#[test]
+fn numbers_and_json_errors_read_well_in_messages() {
+    use maturity_check_engine::config::tenths;
+    assert_eq!(tenths(12.0), "12");
+    assert_eq!(tenths(12.46), "12.5");
+    assert_eq!(tenths(3.14), "3.1");
+    assert_eq!(tenths(0.04), "0");
+    let e = errors("{\n  \"locale\": \"en\",\n  oops\n}");
+    assert!(
+        e.iter().any(|x| x.starts_with("$: ")
+            && x.contains("not valid JSON: a syntax error at line 3, column 3")),
+        "{e:?}"
+    );
+    let w = warnings(r##"{"theme": {"text": "#888888", "background": "#ffffff"}}"##);
+    assert!(w.iter().any(|x| x.contains("contrast of 3.5:1")), "{w:?}");
+}

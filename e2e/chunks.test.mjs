@@ -1,0 +1,86 @@
+// Lazy loading: the first question needs only the main wasm module; the results screen's code and
+// the built-in advice come later. A failed download says so, keeps every answer and can be retried.
+
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+
+import {
+  answerAll,
+  assertNoErrors,
+  chooseAnswers,
+  launchBrowser,
+  openPage,
+  readResults,
+  serveHost,
+  waitForStep,
+} from "./support/browser.mjs";
+
+describe("chunks", () => {
+  let browser;
+  let server;
+  before(async () => {
+    browser = await launchBrowser();
+    server = await serveHost({ lang: "en", config: { locale: "en" } });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("the first question loads without the results code and the advice; both arrive before the results", async () => {
+    const s = await openPage(browser);
+    const requests = [];
+    s.page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    try {
+      await s.page.goto(server.url);
+      await s.page.getByRole("button", { name: "Start the check" }).click();
+      await waitForStep(s.page, 0, "en");
+      const firstView = [...requests];
+      assert.ok(firstView.includes("/dist/maturity_check_bg.wasm"), firstView.join(" "));
+      assert.deepEqual(
+        firstView.filter((p) => p.endsWith(".wasm") && !p.endsWith("/maturity_check_bg.wasm")),
+        [],
+        "no chunk before the first answer",
+      );
+      assert.ok(!firstView.some((p) => p.includes("advice")), "no advice before the first answer");
+      await answerAll(s.page, chooseAnswers({ shift: 1 }), "en", "mouse");
+      const shown = await readResults(s.page, "en");
+      assert.ok(shown.plan.now.length > 0, "the plan has entries");
+      assert.ok(requests.includes("/dist/maturity-check.advice.en.json"), "the English advice was fetched");
+      assert.ok(!requests.includes("/dist/maturity-check.advice.de.json"), "the German advice was not");
+      assertNoErrors(s);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  for (const [what, pattern] of [
+    ["the advice", /maturity-check\.advice\.en\.json$/],
+    ["the results code", /\/dist\/(split_results|chunk_\d+)\.wasm$/],
+  ]) {
+    test(`when ${what} cannot be downloaded, the check says so, keeps the answers and loads on retry`, async () => {
+      const s = await openPage(browser);
+      let blocked = true;
+      await s.page.route(pattern, (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
+      try {
+        await s.page.goto(server.url);
+        await s.page.getByRole("button", { name: "Start the check" }).click();
+        await answerAll(s.page, chooseAnswers({ shift: 2 }), "en", "mouse");
+        const alert = s.page.getByRole("alert");
+        await alert.waitFor();
+        assert.match(await alert.textContent(), /could not be loaded\. Your answers are safe/);
+        const saved = await s.page.evaluate(() =>
+          Object.keys(localStorage).filter((k) => k.startsWith("maturity-check:")),
+        );
+        assert.ok(saved.length > 0, "the answers are saved");
+        blocked = false;
+        await s.page.getByRole("button", { name: "Try again" }).click();
+        const shown = await readResults(s.page, "en");
+        assert.ok(shown.plan.now.length > 0, "the plan shows after the retry");
+        assert.deepEqual(s.errors, [], "no page errors");
+      } finally {
+        await s.context.close();
+      }
+    });
+  }
+});
