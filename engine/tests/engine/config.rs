@@ -350,7 +350,7 @@ fn numbers_and_json_errors_read_well_in_messages() {
     use maturity_check_engine::config::tenths;
     assert_eq!(tenths(12.0), "12");
     assert_eq!(tenths(12.46), "12.5");
-    assert_eq!(tenths(3.14), "3.1");
+    assert_eq!(tenths(3.12), "3.1");
     assert_eq!(tenths(0.04), "0");
     let e = errors("{\n  \"locale\": \"en\",\n  oops\n}");
     assert!(
