@@ -27,7 +27,7 @@
 
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -194,16 +194,18 @@ survey.render(document.getElementById("survey"));
 // ---------------------------------------------------------------------------------------------
 // One static server, everything precompressed with brotli once at start
 
-const TYPES = { html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8", wasm: "application/wasm" };
+const TYPES = { html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8", wasm: "application/wasm", json: "application/json" };
 const typeOf = (path) => TYPES[path.split(".").pop()] ?? TYPES.html;
 
 function snapshotDist() {
   // Others may rebuild dist/ while we read it: read until two passes agree.
   for (let attempt = 0; attempt < 30; attempt++) {
-    const read = () => Object.fromEntries(DIST_FILES.map((f) => [f, readFileSync(join(ROOT, "dist", f))]));
+    // Every file of dist/: the first view, and the chunks and advice fetched later.
+    const files = readdirSync(join(ROOT, "dist")).filter((f) => statSync(join(ROOT, "dist", f)).isFile());
+    const read = () => Object.fromEntries(files.map((f) => [f, readFileSync(join(ROOT, "dist", f))]));
     const a = read();
     const b = read();
-    if (DIST_FILES.every((f) => a[f].equals(b[f]))) return a;
+    if (files.every((f) => a[f].equals(b[f]))) return a;
     execFileSync("sleep", ["2"]);
   }
   throw new Error("dist/ keeps changing; is a build running?");
@@ -218,7 +220,7 @@ const RAW = {
   "/peer/lib/survey-js-ui.min.js": { file: join(MODULES, "survey-js-ui", "survey-js-ui.min.js") },
   "/peer/lib/survey-core.fontless.min.css": { file: join(MODULES, "survey-core", "survey-core.fontless.min.css") },
 };
-for (const f of DIST_FILES) RAW[`/dist/${f}`] = { body: dist[f] };
+for (const f of Object.keys(dist)) RAW[`/dist/${f}`] = { body: dist[f] };
 
 const ASSETS = {};
 for (const [path, a] of Object.entries(RAW)) {
