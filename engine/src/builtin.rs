@@ -2,8 +2,10 @@
 The built-in questionnaire in two parts, so that the first view carries only what it needs.
 
 * The **core** ([`CORE`]): everything but the advice, in every locale, compiled into the widget.
-  It is the file the engine's tests validate in full, minus `advice`, so it is parsed without
-  running the validator again ([`core`]).
+  It is the file the engine's tests validate in full, minus `advice`, so it is read without
+  running the validator again ([`core`]). `build.rs` writes it in a compact form, every field in
+  the model's order and no JSON, so the first view carries neither a JSON parser's work on it nor
+  serde's visitors for the model.
 * The **advice**: one file per locale ([`advice_file`], written next to the wasm by
   `cargo xtask dist`), fetched when the results are about to show. [`complete`] joins it to the
   core and validates the whole, so a stale or damaged file is refused with its problems rather
@@ -12,11 +14,17 @@ The built-in questionnaire in two parts, so that the first view carries only wha
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Advice, Questionnaire, Text};
+use std::collections::BTreeMap;
+
+use crate::model::{
+    Advice, Choice, ContextQuestion, Dimension, Kpi, Level, PlanSettings, Profiles, Question,
+    Questionnaire, RoleProfile, Text,
+};
 use crate::validate::{json_error, validate, Checked, Problem};
 
-/// The built-in questionnaire without its advice (`advice: []`), minified. Made by `build.rs`.
-pub const CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-core.json"));
+/// The built-in questionnaire without its advice, in the compact form [`core`] reads. Made by
+/// `build.rs`; the fields are separated by U+001F.
+pub const CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-core.txt"));
 
 /// The advice of one questionnaire version in one locale, as the widget fetches it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -34,16 +42,152 @@ pub fn advice_file_name(locale: &str) -> String {
 }
 
 /// The core of the built-in questionnaire. Its content is validated by the test suite (with the
-/// advice); only the JSON syntax can fail here, and then says where.
+/// advice), and a test checks that this reads the same questionnaire as the JSON file; a core
+/// that ends early or has a field of the wrong kind is reported, never a panic.
 pub fn core() -> Result<Checked, Problem> {
-    serde_json::from_str::<Questionnaire>(CORE)
-        .map(Checked::unvalidated)
-        .map_err(|e| {
-            Problem::new(
-                "$",
-                format!("the built-in questionnaire has {}", json_error(&e)),
-            )
+    read_core(CORE).map(Checked::unvalidated).ok_or_else(|| {
+        Problem::new(
+            "$",
+            "the built-in questionnaire is damaged; rebuild the widget".to_string(),
+        )
+    })
+}
+
+fn read_core(text: &str) -> Option<Questionnaire> {
+    let mut r = Reader(text.split('\u{1f}'));
+    r.questionnaire().filter(|_| r.0.next().is_none())
+}
+
+/// Reads the fields `build.rs` wrote, in the same order.
+struct Reader<'a>(core::str::Split<'a, char>);
+
+impl Reader<'_> {
+    fn s(&mut self) -> Option<String> {
+        self.0.next().map(str::to_string)
+    }
+
+    fn count(&mut self) -> Option<usize> {
+        self.0.next()?.parse().ok()
+    }
+
+    /// Whole thousandths, so no float parsing.
+    fn number(&mut self) -> Option<f64> {
+        let thousandths: i64 = self.0.next()?.parse().ok()?;
+        Some(thousandths as f64 / 1000.0)
+    }
+
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        (0..self.count()?).map(|_| item(self)).collect()
+    }
+
+    fn optional<T>(&mut self, value: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
+        match self.0.next()? {
+            "0" => Some(None),
+            "1" => value(self).map(Some),
+            _ => None,
+        }
+    }
+
+    /// `BTreeMap`'s `collect` would sort first and bring a sort into the wasm; inserting one by one
+    /// does not.
+    fn map<V>(
+        &mut self,
+        mut value: impl FnMut(&mut Self) -> Option<V>,
+    ) -> Option<BTreeMap<String, V>> {
+        let mut map = BTreeMap::new();
+        for _ in 0..self.count()? {
+            map.insert(self.s()?, value(self)?);
+        }
+        Some(map)
+    }
+
+    fn text(&mut self) -> Option<Text> {
+        self.map(Self::s).map(Text)
+    }
+
+    fn numbers(&mut self) -> Option<BTreeMap<String, f64>> {
+        self.map(Self::number)
+    }
+
+    fn choices(&mut self) -> Option<Vec<Choice>> {
+        self.list(|r| {
+            Some(Choice {
+                id: r.s()?,
+                label: r.text()?,
+            })
         })
+    }
+
+    fn questionnaire(&mut self) -> Option<Questionnaire> {
+        Some(Questionnaire {
+            id: self.s()?,
+            version: self.s()?,
+            default_locale: self.s()?,
+            locales: self.list(Self::s)?,
+            title: self.text()?,
+            subtitle: self.optional(Self::text)?,
+            dimensions: self.list(|r| {
+                Some(Dimension {
+                    id: r.s()?,
+                    title: r.text()?,
+                    description: r.text()?,
+                    weight: r.number()?,
+                })
+            })?,
+            questions: self.list(|r| {
+                Some(Question {
+                    id: r.s()?,
+                    dimension: r.s()?,
+                    weight: r.number()?,
+                    prompt: r.text()?,
+                    help: r.optional(Self::text)?,
+                    options: r.choices()?,
+                    dont_know: r.optional(Self::text)?,
+                })
+            })?,
+            context_questions: self.list(|r| {
+                Some(ContextQuestion {
+                    id: r.s()?,
+                    prompt: r.text()?,
+                    help: r.optional(Self::text)?,
+                    options: r.choices()?,
+                    after: r.optional(Self::s)?,
+                })
+            })?,
+            levels: self.list(|r| {
+                Some(Level {
+                    id: r.s()?,
+                    name: r.text()?,
+                    description: r.text()?,
+                    min: r.number()?,
+                    max: r.number()?,
+                })
+            })?,
+            advice: Vec::new(),
+            profiles: Profiles {
+                role_question: self.s()?,
+                default_role: self.s()?,
+                roles: self.list(|r| {
+                    Some(RoleProfile {
+                        role: r.s()?,
+                        targets: r.numbers()?,
+                        importance: r.numbers()?,
+                        kpis: r.list(|r| {
+                            Some(Kpi {
+                                id: r.s()?,
+                                name: r.text()?,
+                                why: r.text()?,
+                            })
+                        })?,
+                    })
+                })?,
+            },
+            plan: PlanSettings {
+                focus_dimensions: self.count()?,
+                max_per_column: self.count()?,
+            },
+        })
+    }
 }
 
 /// The advice file of `q` in `locale`: every text in that locale only.
@@ -128,5 +272,35 @@ impl Questionnaire {
         }
         self.locales = vec![locale.to_string()];
         self.default_locale = locale.to_string();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_damaged_core_is_refused_not_read_in_part() {
+        assert!(read_core(CORE).is_some());
+        let fields: Vec<&str> = CORE.split('\u{1f}').collect();
+        let join = |f: &[&str]| f.join("\u{1f}");
+        // ends early, at every tenth field
+        for end in (0..fields.len()).step_by(10) {
+            assert!(
+                read_core(&join(&fields[..end])).is_none(),
+                "cut at field {end}"
+            );
+        }
+        // one field too many
+        assert!(read_core(&format!("{CORE}\u{1f}x")).is_none());
+        // a count or a number that is not one
+        let count = fields
+            .iter()
+            .position(|f| *f == "2")
+            .expect("a locale count");
+        let mut bad = fields.clone();
+        bad[count] = "two";
+        assert!(read_core(&join(&bad)).is_none());
+        assert!(read_core("").is_none());
     }
 }
