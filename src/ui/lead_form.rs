@@ -50,10 +50,15 @@ pub fn LeadForm(
     // Once the form has gone (sent or queued), focus would drop to nowhere: put it on the news.
     Effect::new(move |was_done: Option<bool>| {
         let done = lead.done();
-        if was_done == Some(false) && done && focus_is_lost(status_line) {
-            if let Some(p) = status_line.get_untracked() {
-                let _ = p.focus();
-            }
+        if was_done == Some(false) && done {
+            // In the next frame: the form is removed by a render effect, which may run after this.
+            request_animation_frame(move || {
+                if focus_is_lost(status_line) {
+                    if let Some(p) = status_line.get_untracked() {
+                        let _ = p.focus();
+                    }
+                }
+            });
         }
         done
     });
