@@ -40,8 +40,23 @@ pub fn error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(&format!("[maturity-check] {message}")));
 }
 
+/// The same value as a plain JS value, built directly: no JSON text in between, so the first
+/// view needs neither serde_json's writer nor its float formatting.
 fn to_js(value: &Value) -> JsValue {
-    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+    match value {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => n.as_f64().map_or(JsValue::NULL, JsValue::from_f64),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
+        Value::Object(fields) => {
+            let object = js_sys::Object::new();
+            for (key, v) in fields {
+                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &to_js(v));
+            }
+            object.into()
+        }
+    }
 }
 
 /// Dispatches `maturity-check:<name>` on `host` (bubbling, composed) with `detail` as a plain
