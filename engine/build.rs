@@ -1,8 +1,8 @@
-//! Writes the built-in questionnaire without its advice, as the widget's first view reads it
+//! Writes the built-in questionnaire without its advice and role profiles, as the widget's first view reads it
 //! (`$OUT_DIR/default-core.txt`).
 //!
-//! The first view needs the questions, not the 200-odd advice entries; those ship as one file per
-//! locale next to the wasm (`cargo xtask dist`) and are fetched for the results. The core is
+//! The first view needs the questions, not the 200-odd advice entries and the KPIs of the role
+//! profiles; those ship as one file per locale next to the wasm (`cargo xtask dist`) and are fetched for the results. The core is
 //! written in the compact form `builtin::core` reads: every field in the model's order, separated
 //! by U+001F, with no keys, quotes or escapes. Reading it needs a loop over `split`, not a JSON
 //! parser and serde's visitors for every type of the model, which saves about 10 KB brotli of
@@ -114,16 +114,6 @@ impl Writer {
         Some(())
     }
 
-    fn numbers(&mut self, v: Option<&Value>) -> Option<()> {
-        let map = v?.as_object()?;
-        self.count(map.len())?;
-        for (key, x) in map {
-            self.raw(key.clone())?;
-            self.number(Some(x), None)?;
-        }
-        Some(())
-    }
-
     fn choices(&mut self, v: Option<&Value>) -> Option<()> {
         self.list(v, |w, o| {
             w.str(o.get("id"))?;
@@ -174,16 +164,8 @@ impl Writer {
         let p = q.get("profiles")?.as_object()?;
         self.str(p.get("role_question"))?;
         self.str(p.get("default_role"))?;
-        self.list(p.get("roles"), |w, r| {
-            w.str(r.get("role"))?;
-            w.numbers(r.get("targets"))?;
-            w.numbers(r.get("importance"))?;
-            w.list(r.get("kpis"), |w, k| {
-                w.str(k.get("id"))?;
-                w.text(k.get("name"))?;
-                w.text(k.get("why"))
-            })
-        })?;
+        // The role profiles (targets, weights, KPIs) serve only the results: they ship with the
+        // advice.
         let empty = Map::new();
         let plan = match q.get("plan") {
             None => &empty,

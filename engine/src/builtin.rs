@@ -1,12 +1,13 @@
 /*!
 The built-in questionnaire in two parts, so that the first view carries only what it needs.
 
-* The **core** ([`CORE`]): everything but the advice, in every locale, compiled into the widget.
+* The **core** ([`CORE`]): everything but the advice and the role profiles (targets, weights,
+  KPIs), in every locale, compiled into the widget.
   It is the file the engine's tests validate in full, minus `advice`, so it is read without
   running the validator again ([`core`]). `build.rs` writes it in a compact form, every field in
   the model's order and no JSON, so the first view carries neither a JSON parser's work on it nor
   serde's visitors for the model.
-* The **advice**: one file per locale ([`advice_file`], written next to the wasm by
+* The **advice** and the role profiles: one file per locale ([`advice_file`], written next to the wasm by
   `cargo xtask dist`), fetched when the results are about to show. [`complete`] joins it to the
   core and validates the whole, so a stale or damaged file is refused with its problems rather
   than trusted.
@@ -26,7 +27,8 @@ use crate::validate::{json_error, validate, Checked, Problem};
 /// `build.rs`; the fields are separated by U+001F.
 pub const CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-core.txt"));
 
-/// The advice of one questionnaire version in one locale, as the widget fetches it.
+/// What only the results need, of one questionnaire version in one locale, as the widget fetches
+/// it: the advice and the role profiles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AdviceFile {
@@ -34,6 +36,7 @@ pub struct AdviceFile {
     pub version: String,
     pub locale: String,
     pub advice: Vec<Advice>,
+    pub roles: Vec<RoleProfile>,
 }
 
 /// The file name of the built-in advice in `locale`, next to the wasm module.
@@ -105,10 +108,6 @@ impl Reader<'_> {
         self.map(Self::s).map(Text)
     }
 
-    fn numbers(&mut self) -> Option<BTreeMap<String, f64>> {
-        self.map(Self::number)
-    }
-
     fn choices(&mut self) -> Option<Vec<Choice>> {
         self.list(|r| {
             Some(Choice {
@@ -167,20 +166,7 @@ impl Reader<'_> {
             profiles: Profiles {
                 role_question: self.s()?,
                 default_role: self.s()?,
-                roles: self.list(|r| {
-                    Some(RoleProfile {
-                        role: r.s()?,
-                        targets: r.numbers()?,
-                        importance: r.numbers()?,
-                        kpis: r.list(|r| {
-                            Some(Kpi {
-                                id: r.s()?,
-                                name: r.text()?,
-                                why: r.text()?,
-                            })
-                        })?,
-                    })
-                })?,
+                roles: Vec::new(),
             },
             plan: PlanSettings {
                 focus_dimensions: self.count()?,
@@ -190,7 +176,7 @@ impl Reader<'_> {
     }
 }
 
-/// The advice file of `q` in `locale`: every text in that locale only.
+/// The advice file of `q` in `locale` (advice and role profiles): every text in that locale only.
 pub fn advice_file(q: &Questionnaire, locale: &str) -> String {
     let file = AdviceFile {
         id: q.id.clone(),
@@ -204,11 +190,28 @@ pub fn advice_file(q: &Questionnaire, locale: &str) -> String {
                 ..a.clone()
             })
             .collect(),
+        roles: q
+            .profiles
+            .roles
+            .iter()
+            .map(|r| RoleProfile {
+                kpis: r
+                    .kpis
+                    .iter()
+                    .map(|k| Kpi {
+                        id: k.id.clone(),
+                        name: k.name.only(locale, &q.default_locale),
+                        why: k.why.only(locale, &q.default_locale),
+                    })
+                    .collect(),
+                ..r.clone()
+            })
+            .collect(),
     };
     serde_json::to_string(&file).unwrap_or_default()
 }
 
-/// The core joined with a fetched advice file: the questionnaire in that one locale, validated.
+/// The core joined with a fetched advice file (advice and role profiles): the questionnaire in that one locale, validated.
 pub fn complete(core: &Questionnaire, advice_json: &str) -> Result<Checked, Vec<Problem>> {
     let file: AdviceFile = serde_json::from_str(advice_json).map_err(|e| {
         vec![Problem::new(
@@ -227,6 +230,7 @@ pub fn complete(core: &Questionnaire, advice_json: &str) -> Result<Checked, Vec<
     }
     let mut q = core.clone();
     q.advice = file.advice;
+    q.profiles.roles = file.roles;
     q.restrict_to(&file.locale);
     validate(q)
 }

@@ -21,17 +21,15 @@ fn answers(q: &maturity_check_engine::Checked, shift: usize) -> Answers {
 }
 
 #[test]
-fn the_core_is_the_default_questionnaire_without_its_advice() {
+fn the_core_is_the_default_questionnaire_without_its_advice_and_role_profiles() {
     let full = full().into_inner();
     let core = core().expect("the core parses").into_inner();
     assert!(core.advice.is_empty());
-    assert_eq!(
-        core,
-        maturity_check_engine::Questionnaire {
-            advice: Vec::new(),
-            ..full
-        }
-    );
+    assert!(core.profiles.roles.is_empty());
+    let mut expected = full.clone();
+    expected.advice = Vec::new();
+    expected.profiles.roles = Vec::new();
+    assert_eq!(core, expected);
 }
 
 #[test]
