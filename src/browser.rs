@@ -40,6 +40,17 @@ pub fn error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(&format!("[maturity-check] {message}")));
 }
 
+/// An event's detail: `fields` as a JSON object. Instead of `serde_json::json!`, which unwraps a
+/// `to_value` per field and so brings serde_json's error texts (and std's I/O error texts with
+/// them) into the first view.
+pub fn detail<const N: usize>(fields: [(&str, Value); N]) -> Value {
+    let mut object = serde_json::Map::new();
+    for (key, value) in fields {
+        object.insert(key.to_string(), value);
+    }
+    Value::Object(object)
+}
+
 /// The same value as a plain JS value, built directly: no JSON text in between, so the first
 /// view needs neither serde_json's writer nor its float formatting.
 fn to_js(value: &Value) -> JsValue {

@@ -11,12 +11,12 @@ Domain types hold no signals; components receive `Check` and `Env` through conte
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::browser::detail;
 use leptos::prelude::*;
 use maturity_check_engine::config::WidgetConfig;
 use maturity_check_engine::flow::{self, Step};
 use maturity_check_engine::progress::{self, Progress};
 use maturity_check_engine::{assess, share, Answer, Answers, Assessment, Checked};
-use serde_json::json;
 use web_sys::HtmlElement;
 
 use crate::browser;
@@ -195,7 +195,7 @@ impl Check {
         self.answers.set(Answers::empty(&env.q));
         self.resume.set(None);
         browser::clear_fragment_param(SHARE_PARAM);
-        env.emit("start", json!({}));
+        env.emit("start", detail([]));
         self.go(Screen::Step(0));
     }
 
@@ -265,7 +265,12 @@ impl Check {
         };
         env.emit(
             "answer",
-            json!({"question_id": question_id, "option_id": option_id, "index": index + 1, "total": env.steps.len()}),
+            detail([
+                ("question_id", question_id.into()),
+                ("option_id", option_id.into()),
+                ("index", (index + 1).into()),
+                ("total", env.steps.len().into()),
+            ]),
         );
         self.save(env, index + 1);
         if index == 0 {
@@ -315,15 +320,27 @@ impl Check {
         let dimensions: Vec<_> = r
             .dimensions
             .iter()
-            .map(|d| json!({"id": q.dimensions[d.dimension].id, "score": d.rating.score, "level": q.levels[d.rating.level].id}))
+            .map(|d| {
+                detail([
+                    ("id", q.dimensions[d.dimension].id.as_str().into()),
+                    ("score", d.rating.score.into()),
+                    ("level", q.levels[d.rating.level].id.as_str().into()),
+                ])
+            })
             .collect();
         env.emit(
             "complete",
-            json!({
-                "questionnaire": {"id": q.id, "version": q.version},
-                "overall": {"score": r.overall.score, "level": q.levels[r.overall.level].id},
-                "dimensions": dimensions,
-            }),
+            detail([
+                ("questionnaire", questionnaire(q)),
+                (
+                    "overall",
+                    detail([
+                        ("score", r.overall.score.into()),
+                        ("level", q.levels[r.overall.level].id.as_str().into()),
+                    ]),
+                ),
+                ("dimensions", dimensions.into()),
+            ]),
         );
     }
 
@@ -390,4 +407,12 @@ fn shared_answers(env: &Env) -> Option<Answers> {
 
 fn has_any_answer(a: &Answers) -> bool {
     a.scored.iter().any(Option::is_some) || a.context.iter().any(Option::is_some)
+}
+
+/// `{id, version}` of a questionnaire, as events name it.
+pub fn questionnaire(q: &maturity_check_engine::Questionnaire) -> serde_json::Value {
+    detail([
+        ("id", q.id.as_str().into()),
+        ("version", q.version.as_str().into()),
+    ])
 }

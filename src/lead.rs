@@ -22,7 +22,6 @@ use maturity_check_engine::lead::delivery::{Attempt, Delivery, Next};
 use maturity_check_engine::lead::queue::{Entry, Queue, STORAGE_KEY};
 use maturity_check_engine::lead::{self, Consent, Contact, Format, Page, SentMark, Submission};
 use maturity_check_engine::share;
-use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -402,7 +401,12 @@ fn emit(env: &Env, status: &str, submission_id: &str, format: Format, http_statu
     };
     env.emit(
         "lead",
-        json!({"status": status, "submission_id": submission_id, "format": format, "http_status": http_status}),
+        crate::browser::detail([
+            ("status", status.into()),
+            ("submission_id", submission_id.into()),
+            ("format", format.into()),
+            ("http_status", http_status.into()),
+        ]),
     );
 }
 

@@ -25,7 +25,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use maturity_check_engine::config::{self, QuestionnaireSource, UI_LOCALES};
 use maturity_check_engine::{Checked, Problem};
-use serde_json::json;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -128,8 +127,10 @@ pub async fn mount(
             );
             let overrides = cfg.texts.get(&locale).cloned().unwrap_or_default();
             theme::apply(&container, &cfg.theme);
-            let ready =
-                json!({"questionnaire": {"id": q.id, "version": q.version}, "locale": locale});
+            let ready = browser::detail([
+                ("questionnaire", check::questionnaire(&q)),
+                ("locale", locale.as_str().into()),
+            ]);
             let data_layer = cfg.data_layer;
             let text = Arc::new(i18n::Catalogue::new(&locale, overrides));
             let widget_host = host.clone();
@@ -154,7 +155,10 @@ pub async fn mount(
                 browser::emit(
                     &host,
                     "error",
-                    json!({"message": p.message, "path": p.path}),
+                    browser::detail([
+                        ("message", p.message.as_str().into()),
+                        ("path", p.path.as_str().into()),
+                    ]),
                     false,
                 );
             }
