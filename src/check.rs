@@ -53,6 +53,9 @@ pub struct Env {
     pub steps: Arc<Vec<Step>>,
     /// Where the built-in questionnaire's advice is fetched from, when `q` was loaded without it.
     pub advice_url: Option<String>,
+    /// Where the stylesheet of the results and the lead form is fetched from (`None`: the page
+    /// brings the widget's styles itself, as in the component tests).
+    pub results_css_url: Option<String>,
     host: StoredValue<HtmlElement, LocalStorage>,
 }
 
@@ -63,6 +66,7 @@ impl Env {
         text: Arc<Catalogue>,
         host: HtmlElement,
         advice_url: Option<String>,
+        results_css_url: Option<String>,
     ) -> Self {
         let steps = Arc::new(flow::steps(&q));
         Env {
@@ -71,6 +75,7 @@ impl Env {
             text,
             steps,
             advice_url,
+            results_css_url,
             host: StoredValue::new_local(host),
         }
     }
@@ -101,6 +106,14 @@ impl Env {
     /// A questionnaire text in the active locale.
     pub fn tr<'a>(&self, text: &'a maturity_check_engine::Text) -> &'a str {
         text.get(self.locale(), &self.q.default_locale)
+    }
+
+    /// Adds the results stylesheet to this widget's shadow root (fetched once per page).
+    pub async fn adopt_results_sheet(&self) -> Result<(), String> {
+        let (Some(url), Some(host)) = (&self.results_css_url, self.host.try_get_value()) else {
+            return Ok(());
+        };
+        crate::theme::adopt_results_sheet(&host, url).await
     }
 
     pub fn emit(&self, name: &str, detail: serde_json::Value) {

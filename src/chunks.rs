@@ -36,11 +36,11 @@ impl From<wasm_split_helpers::SplitLoaderError> for ChunkError {
 pub type ChunkFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 
 /// Declares `pub async fn $name(args) -> Result<$ret, ChunkError>` whose body lives in chunk
-/// `$chunk`, and `pub async fn $preload()` that only fetches that chunk.
+/// `$chunk`.
 macro_rules! lazy {
-    ($chunk:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+    ($chunk:ident, fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
         #[cfg(feature = "split")]
-        #[wasm_split_helpers::wasm_split($chunk, fallible, preload(#[allow(dead_code)] $preload))]
+        #[wasm_split_helpers::wasm_split($chunk, fallible)]
         pub fn $name($($arg: $ty),*) -> Result<$ret, ChunkError> {
             Ok($body)
         }
@@ -49,18 +49,11 @@ macro_rules! lazy {
         pub async fn $name($($arg: $ty),*) -> Result<$ret, ChunkError> {
             Ok($body)
         }
-
-        #[cfg(not(feature = "split"))]
-        #[allow(dead_code)]
-        pub async fn $preload() -> Result<(), ChunkError> {
-            Ok(())
-        }
     };
 }
 
 lazy!(
     results,
-    preload_results,
     fn results_chunk() -> ChunkFuture<Result<AnyView, ChunkError>> {
         Box::pin(crate::ui::results_screen::load())
     }
@@ -68,7 +61,6 @@ lazy!(
 
 lazy!(
     results,
-    preload_results_data,
     fn prepare_results_chunk(env: Env) -> ChunkFuture<Result<Env, ChunkError>> {
         Box::pin(crate::ui::results_screen::with_advice(env))
     }
@@ -76,15 +68,16 @@ lazy!(
 
 lazy!(
     leads,
-    preload_lead_gate,
-    fn lead_gate_chunk() -> AnyView {
-        view! { <crate::ui::LeadForm spot=crate::ui::LeadSpot::Gate /> }.into_any()
+    fn lead_gate_chunk() -> ChunkFuture<Result<AnyView, ChunkError>> {
+        Box::pin(async {
+            crate::ui::results_screen::adopt_sheet(&expect_context::<Env>()).await?;
+            Ok(view! { <crate::ui::LeadForm spot=crate::ui::LeadSpot::Gate /> }.into_any())
+        })
     }
 );
 
 lazy!(
     leads,
-    preload_leads,
     fn flush_outbox_chunk(env: Env) -> ChunkFuture<()> {
         Box::pin(crate::lead::flush(env))
     }
@@ -92,20 +85,19 @@ lazy!(
 
 lazy!(
     custom,
-    preload_custom,
     fn load_questionnaire_chunk(text: String) -> Result<Checked, Vec<Problem>> {
         maturity_check_engine::config::load_questionnaire(&text)
     }
 );
 
-/// The results screen: its chunk, the advice it needs, then the view.
+/// The results screen: its chunk, its stylesheet and the advice it needs, then the view.
 pub async fn results_screen() -> Result<AnyView, ChunkError> {
     results_chunk().await?.await
 }
 
-/// The lead form in place of the results (`lead.gate: "before_results"`).
+/// The lead form in place of the results (`lead.gate: "before_results"`), with its stylesheet.
 pub async fn lead_gate() -> Result<AnyView, ChunkError> {
-    lead_gate_chunk().await
+    lead_gate_chunk().await?.await
 }
 
 /// Validates a partner's own questionnaire (given inline or fetched from its URL).
@@ -125,7 +117,7 @@ pub fn flush_outbox(env: Env) {
     });
 }
 
-/// Starts downloading the results chunk and the advice in the background, so that the results
+/// Starts downloading the results stylesheet and chunk and the advice in the background, so that the results
 /// appear at once when the last question is answered. A failure here is silent: the results
 /// screen tries again and says so if it cannot.
 pub fn prefetch_results(env: &Env) {

@@ -139,6 +139,9 @@ pub async fn mount(
             let data_layer = cfg.data_layer;
             let text = Arc::new(i18n::Catalogue::new(&locale, overrides));
             let widget_host = host.clone();
+            let results_css_url = base
+                .as_ref()
+                .map(|b| format!("{b}maturity-check.results.css"));
             let advice_url = (q.advice.is_empty()
                 && matches!(cfg.questionnaire, QuestionnaireSource::Default))
             .then(|| {
@@ -148,7 +151,14 @@ pub async fn mount(
             // The Env (which holds the host element) is made inside the mount so that it belongs
             // to the widget's reactive owner and is released with it on destroy().
             let handle = mount_to(container, move || {
-                let env = Env::new(q, Arc::new(cfg), text, widget_host, advice_url);
+                let env = Env::new(
+                    q,
+                    Arc::new(cfg),
+                    text,
+                    widget_host,
+                    advice_url,
+                    results_css_url,
+                );
                 view! { <ui::WidgetRoot env=env /> }
             });
             browser::emit(&host, "ready", ready, data_layer);

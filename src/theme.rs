@@ -3,12 +3,15 @@ A partner's theme as CSS custom properties, scoped to one widget.
 
 The rules go into a constructable stylesheet adopted by the widget's shadow root rather than a
 `style` attribute, so that a host page with a strict Content Security Policy (no `unsafe-inline`)
-still gets the partner's colours. Values were restricted to hex colours and safe font lists when the
+still gets the partner's colours. The stylesheet of the results and the lead form is adopted the
+same way, once their code is loaded ([`adopt_results_sheet`]). Values were restricted to hex colours and safe font lists when the
 config was validated, so they can be placed in CSS as they are.
 */
 
 use maturity_check_engine::config::tenths;
 use maturity_check_engine::config::{Theme, ThemeMode};
+use std::cell::RefCell;
+
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
@@ -47,15 +50,47 @@ pub fn apply(container: &HtmlElement, theme: &Theme) {
     if sheet.replace_sync(&css(theme)).is_err() {
         return;
     }
-    let root = container.get_root_node();
-    let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() else {
-        return;
-    };
+    if let Some(shadow) = container.get_root_node().dyn_ref::<web_sys::ShadowRoot>() {
+        adopt(shadow, &sheet);
+    }
+}
+
+/// Appends `sheet` to the shadow root's adopted sheets, unless it is there already.
+fn adopt(shadow: &web_sys::ShadowRoot, sheet: &web_sys::CssStyleSheet) {
     let key = JsValue::from_str("adoptedStyleSheets");
     let Ok(current) = js_sys::Reflect::get(shadow, &key) else {
         return;
     };
     let sheets = js_sys::Array::from(&current);
-    sheets.push(&sheet);
-    let _ = js_sys::Reflect::set(shadow, &key, &sheets);
+    if !sheets.includes(sheet, 0) {
+        sheets.push(sheet);
+        let _ = js_sys::Reflect::set(shadow, &key, &sheets);
+    }
+}
+
+thread_local! {
+    /// The results stylesheet, fetched once per page and shared by every widget on it.
+    static RESULTS_SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// Adds the stylesheet of the results and the lead form (`url`, `maturity-check.results.css`) to
+/// `host`'s shadow root. The first view does not need it, so it loads with the results code.
+pub async fn adopt_results_sheet(host: &HtmlElement, url: &str) -> Result<(), String> {
+    let sheet = match RESULTS_SHEET.with_borrow(Clone::clone) {
+        Some(sheet) => sheet,
+        None => {
+            let text = crate::browser::fetch_text(url).await?;
+            let sheet = web_sys::CssStyleSheet::new()
+                .map_err(|_| "constructable stylesheets are not supported".to_string())?;
+            sheet
+                .replace_sync(&text)
+                .map_err(|_| "the stylesheet was refused".to_string())?;
+            RESULTS_SHEET.set(Some(sheet.clone()));
+            sheet
+        }
+    };
+    if let Some(shadow) = host.shadow_root() {
+        adopt(&shadow, &sheet);
+    }
+    Ok(())
 }

@@ -64,9 +64,20 @@ pub fn ResultRadar() -> impl IntoView {
             let (x, y) = point(i, n, 116.0);
             let anchor = if (x - CENTER).abs() < 1.0 { "middle" } else if x > CENTER { "start" } else { "end" };
             let score = result.dimensions[i].rating.score;
+            let lines = label_lines(&short_title(env.tr(&d.title)));
+            // A two-line label starts half a line higher, so it stays centred on its point.
+            let lift = (lines.len() > 1).then_some("-0.55em");
+            let lines = lines
+                .into_iter()
+                .enumerate()
+                .map(|(k, line)| {
+                    let (x, dy) = if k == 0 { (None, lift) } else { (Some(format!("{x:.1}")), Some("1.1em")) };
+                    view! { <tspan x=x dy=dy>{line}</tspan> }
+                })
+                .collect_view();
             view! {
                 <text class="mc-radar__label" x=format!("{x:.1}") y=format!("{y:.1}") text-anchor=anchor dominant-baseline="middle">
-                    <tspan>{short_title(env.tr(&d.title))}</tspan>
+                    {lines}
                     <tspan class="mc-radar__value" x=format!("{x:.1}") dy="1.2em">{score.to_string()}</tspan>
                 </text>
             }
@@ -122,6 +133,32 @@ pub fn ResultRadar() -> impl IntoView {
     }
 }
 
+/// A chart label on one line, or on two of about equal length when it is long: on a phone the
+/// chart is narrow, and a long label on the left or right would run past its edge. "&" stays
+/// with the word before it.
+fn label_lines(label: &str) -> Vec<String> {
+    const ONE_LINE: usize = 12;
+    let mut words: Vec<String> = Vec::new();
+    for word in label.split(' ').filter(|w| !w.is_empty()) {
+        match words.last_mut() {
+            Some(last) if word == "&" => {
+                last.push_str(" &");
+            }
+            _ => words.push(word.to_string()),
+        }
+    }
+    let width = |ws: &[String]| {
+        ws.iter().map(|w| w.chars().count()).sum::<usize>() + ws.len().saturating_sub(1)
+    };
+    if width(&words) <= ONE_LINE || words.len() < 2 {
+        return vec![words.join(" ")];
+    }
+    let split = (1..words.len())
+        .min_by_key(|&k| width(&words[..k]).max(width(&words[k..])))
+        .unwrap_or(1);
+    vec![words[..split].join(" "), words[split..].join(" ")]
+}
+
 /// The part of a dimension title before " (" or " –", to keep chart labels short.
 fn short_title(title: &str) -> String {
     title
@@ -129,4 +166,22 @@ fn short_title(title: &str) -> String {
         .take_while(|w| !w.starts_with('(') && *w != "–" && *w != "-")
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label_lines;
+
+    #[test]
+    fn long_labels_wrap_into_two_balanced_lines_and_keep_the_ampersand() {
+        assert_eq!(
+            label_lines("Technology & Scaling"),
+            ["Technology &", "Scaling"]
+        );
+        assert_eq!(label_lines("Customer Retention"), ["Customer", "Retention"]);
+        assert_eq!(label_lines("Kundenbindung"), ["Kundenbindung"]);
+        assert_eq!(label_lines("Vision"), ["Vision"]);
+        assert_eq!(label_lines("Goals & Steering"), ["Goals &", "Steering"]);
+        assert_eq!(label_lines(""), [""]);
+    }
 }

@@ -16,9 +16,20 @@ thread_local! {
     static WITH_ADVICE: RefCell<Option<(String, Arc<Checked>)>> = const { RefCell::new(None) };
 }
 
-/// `env` with a questionnaire that has its advice: the built-in one is loaded without it, and the
-/// advice file of the locale is fetched and checked here (once per page).
+/// Adds the stylesheet of the results and the lead form to this widget (fetched once per page):
+/// the first view goes without it.
+pub async fn adopt_sheet(env: &Env) -> Result<(), ChunkError> {
+    env.adopt_results_sheet().await.map_err(|e| {
+        browser::warn(&format!("could not load the results stylesheet: {e}"));
+        ChunkError
+    })
+}
+
+/// `env` ready for the results: the stylesheet adopted, and a questionnaire that has its advice
+/// (the built-in one is loaded without it; the advice file of the locale is fetched and checked
+/// here, once per page).
 pub async fn with_advice(env: Env) -> Result<Env, ChunkError> {
+    adopt_sheet(&env).await?;
     let Some(url) = env.advice_url.clone() else {
         return Ok(env);
     };

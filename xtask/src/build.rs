@@ -142,6 +142,7 @@ fn minify(root: &Path, dist: &Path) -> Result {
         "maturity_check.js",
         "__wasm_split.js",
         "maturity-check.css",
+        "maturity-check.results.css",
     ];
     for name in names {
         let file = dist.join(name);
