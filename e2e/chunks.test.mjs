@@ -31,6 +31,14 @@ describe("chunks", () => {
     const s = await openPage(browser);
     const requests = [];
     s.page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    // A slow stylesheet keeps the background fetch after the first answer busy until the last
+    // answer, so the results screen asks for the same files while that fetch is still under way.
+    let answered = null;
+    const allAnswered = new Promise((resolve) => (answered = resolve));
+    await s.page.route(/\/maturity-check\.results\.css$/, async (route) => {
+      await allAnswered;
+      await route.continue();
+    });
     try {
       await s.page.goto(server.url);
       await s.page.getByRole("button", { name: "Start the check" }).click();
@@ -44,10 +52,18 @@ describe("chunks", () => {
       );
       assert.ok(!firstView.some((p) => p.includes("advice")), "no advice before the first answer");
       await answerAll(s.page, chooseAnswers({ shift: 1 }), "en", "mouse");
+      await s.page.waitForTimeout(100);
+      answered();
       const shown = await readResults(s.page, "en");
       assert.ok(shown.plan.now.length > 0, "the plan has entries");
       assert.ok(requests.includes("/dist/maturity-check.advice.en.json"), "the English advice was fetched");
       assert.ok(!requests.includes("/dist/maturity-check.advice.de.json"), "the German advice was not");
+      assert.ok(requests.includes("/dist/maturity-check.results.css"), "the results stylesheet was fetched");
+      assert.ok(!firstView.includes("/dist/maturity-check.results.css"), "but not for the first view");
+      // The background fetch after the first answer and the results screen share one download,
+      // however quickly the questions are answered.
+      const twice = requests.filter((p, i) => p.startsWith("/dist/") && requests.indexOf(p) !== i);
+      assert.deepEqual(twice, [], "every file of the widget is downloaded once");
       assertNoErrors(s);
     } finally {
       await s.context.close();

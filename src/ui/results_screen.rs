@@ -1,6 +1,7 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use maturity_check_engine::plan::role_profile;
 use maturity_check_engine::{builtin, plan, Checked, Plan};
@@ -11,9 +12,14 @@ use crate::chunks::ChunkError;
 use crate::lead::Lead;
 use crate::ui::{DimensionCard, LeadForm, LeadSpot, PlanColumns, ResultRadar};
 
+/// A download and check of the built-in advice that every caller on the page may wait for.
+type AdviceLoad = Shared<LocalBoxFuture<'static, Result<Arc<Checked>, ChunkError>>>;
+
 thread_local! {
-    /// The built-in questionnaire joined with its advice, by advice URL: fetched once per page.
-    static WITH_ADVICE: RefCell<Option<(String, Arc<Checked>)>> = const { RefCell::new(None) };
+    /// The built-in questionnaire joined with its advice, by advice URL: fetched once per page,
+    /// also when the background fetch after the first answer and the results screen ask at the
+    /// same time. A failed download is forgotten, so the next call tries again.
+    static WITH_ADVICE: RefCell<Option<(String, AdviceLoad)>> = const { RefCell::new(None) };
 }
 
 /// Adds the stylesheet of the results and the lead form to this widget (fetched once per page):
@@ -33,27 +39,38 @@ pub async fn with_advice(env: Env) -> Result<Env, ChunkError> {
     let Some(url) = env.advice_url.clone() else {
         return Ok(env);
     };
-    let cached = WITH_ADVICE.with_borrow(|c| {
-        c.as_ref()
-            .filter(|(u, _)| *u == url)
-            .map(|(_, q)| q.clone())
+    let load = WITH_ADVICE.with_borrow_mut(|slot| match slot {
+        Some((u, load)) if *u == url => load.clone(),
+        _ => {
+            let load = fetch_advice(env.q.clone(), url.clone())
+                .boxed_local()
+                .shared();
+            *slot = Some((url.clone(), load.clone()));
+            load
+        }
     });
-    if let Some(q) = cached {
-        return Ok(env.with_questionnaire(q));
-    }
+    let q = load.clone().await.inspect_err(|_| {
+        WITH_ADVICE.with_borrow_mut(|slot| {
+            if slot.as_ref().is_some_and(|(_, l)| l.ptr_eq(&load)) {
+                *slot = None;
+            }
+        })
+    })?;
+    Ok(env.with_questionnaire(q))
+}
+
+async fn fetch_advice(core: Arc<Checked>, url: String) -> Result<Arc<Checked>, ChunkError> {
     let text = browser::fetch_text(&url).await.map_err(|e| {
         browser::warn(&format!("could not load the advice from {url}: {e}"));
         ChunkError
     })?;
-    let q = builtin::complete(&env.q, &text).map_err(|problems| {
+    let q = builtin::complete(&core, &text).map_err(|problems| {
         for p in problems {
             browser::error(&format!("advice from {url}: {p}"));
         }
         ChunkError
     })?;
-    let q = Arc::new(q);
-    WITH_ADVICE.set(Some((url, q.clone())));
-    Ok(env.with_questionnaire(q))
+    Ok(Arc::new(q))
 }
 
 /// Everything the results screen needs, then the screen: the questionnaire with its advice and
