@@ -40,6 +40,51 @@ pub fn error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(&format!("[maturity-check] {message}")));
 }
 
+/// Parses JSON text with the browser's own parser. The first view then needs no JSON parser in
+/// the wasm; the engine reads the resulting `serde_json::Value`. The error is the browser's
+/// message, which says where the text goes wrong.
+pub fn parse_json(text: &str) -> Result<Value, String> {
+    js_sys::JSON::parse(text).map(|v| from_js(&v)).map_err(|e| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "unreadable".to_string())
+    })
+}
+
+/// A value `JSON.parse` returned, as a `serde_json::Value`. Whole numbers become integers (so
+/// that `as_u64` reads them), others floats.
+fn from_js(v: &JsValue) -> Value {
+    if let Some(b) = v.as_bool() {
+        Value::Bool(b)
+    } else if let Some(n) = v.as_f64() {
+        const SAFE: f64 = 9_007_199_254_740_991.0;
+        if n.fract() == 0.0 && n.abs() <= SAFE {
+            if n >= 0.0 {
+                Value::from(n as u64)
+            } else {
+                Value::from(n as i64)
+            }
+        } else {
+            serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
+        }
+    } else if let Some(s) = v.as_string() {
+        Value::String(s)
+    } else if js_sys::Array::is_array(v) {
+        Value::Array(js_sys::Array::from(v).iter().map(|x| from_js(&x)).collect())
+    } else if let Some(object) = v.dyn_ref::<js_sys::Object>() {
+        let mut fields = serde_json::Map::new();
+        for entry in js_sys::Object::entries(object).iter() {
+            let pair = js_sys::Array::from(&entry);
+            if let Some(key) = pair.get(0).as_string() {
+                fields.insert(key, from_js(&pair.get(1)));
+            }
+        }
+        Value::Object(fields)
+    } else {
+        Value::Null
+    }
+}
+
 /// An event's detail: `fields` as a JSON object. Instead of `serde_json::json!`, which unwraps a
 /// `to_value` per field and so brings serde_json's error texts (and std's I/O error texts with
 /// them) into the first view.
@@ -219,4 +264,38 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .ok()
         .and_then(|t| t.as_string())
         .ok_or_else(|| "unreadable body".to_string())
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    use super::parse_json;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn json_parsed_by_the_browser_reads_as_serde_json_reads_it() {
+        for text in [
+            r#"{"locale":"en","lead":{"timeout_ms":5000,"retries":-1},"theme":{"radius":12.5}}"#,
+            r#"[true,false,null,"ü \" \\",0,-7,9007199254740991,0.1,-2.5,[],{}]"#,
+            r#"{"dup":1,"dup":2}"#,
+            "\"text\"",
+        ] {
+            let ours = parse_json(text).expect("valid JSON");
+            let theirs: serde_json::Value = serde_json::from_str(text).expect("valid JSON");
+            assert_eq!(ours, theirs, "{text}");
+        }
+        assert_eq!(
+            parse_json(r#"{"n":5000}"#)
+                .ok()
+                .and_then(|v| v["n"].as_u64()),
+            Some(5000),
+            "whole numbers stay integers"
+        );
+        for bad in ["{bad", "", "{\"a\":1,}"] {
+            let message = parse_json(bad).expect_err(bad);
+            assert!(!message.is_empty(), "{bad}: a message says what is wrong");
+        }
+    }
 }

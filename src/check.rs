@@ -158,7 +158,10 @@ impl Check {
         if env.config.persistence {
             let key = env.storage_key();
             if let Some(text) = browser::storage_get(&key) {
-                match progress::load(&q, &text) {
+                let loaded = browser::parse_json(&text)
+                    .map_err(progress::ProgressError::Corrupt)
+                    .and_then(|v| progress::load_value(&q, &v));
+                match loaded {
                     Ok(p) if has_any_answer(&p.answers) => resume = Some(p),
                     Ok(_) => {}
                     Err(e) => {

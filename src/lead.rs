@@ -116,8 +116,8 @@ impl Lead {
     /// Picks up a lead sent or queued for these answers before a reload.
     fn restore(&self, env: &Env) {
         let Some(mark) = browser::storage_get(&SentMark::storage_key(&env.q))
-            .as_deref()
-            .and_then(SentMark::parse)
+            .and_then(|text| browser::parse_json(&text).ok())
+            .and_then(|v| SentMark::from_value(&v))
         else {
             return;
         };
@@ -242,8 +242,8 @@ impl Lead {
         let watcher = Box::new(move |next: &Next| {
             if let Next::Rejected(_) = next {
                 let marked = browser::storage_get(&mark_key)
-                    .as_deref()
-                    .and_then(SentMark::parse)
+                    .and_then(|text| browser::parse_json(&text).ok())
+                    .and_then(|v| SentMark::from_value(&v))
                     .is_some_and(|m| m.submission_id == id);
                 if marked {
                     browser::storage_remove(&mark_key);

@@ -101,7 +101,10 @@ pub async fn mount(
     config: String,
     base: Option<String>,
 ) -> WidgetHandle {
-    let report = config::parse(&config, i18n::KEYS);
+    let report = match browser::parse_json(&config) {
+        Ok(value) => config::parse_value(&value, i18n::KEYS),
+        Err(e) => config::not_json(&e),
+    };
     for w in &report.warnings {
         browser::warn(&format!("config {w}"));
     }

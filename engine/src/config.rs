@@ -370,19 +370,25 @@ pub fn check(json: &str, ui_keys: &[&str]) -> ConfigReport {
 /// that the validator's code is fetched only by pages that bring their own questionnaire.
 /// Never panics, whatever the input.
 pub fn parse(json: &str, ui_keys: &[&str]) -> ConfigReport {
+    match serde_json::from_str::<Value>(json) {
+        Ok(value) => parse_value(&value, ui_keys),
+        Err(e) => not_json(&validate::json_error(&e)),
+    }
+}
+
+/// [`parse`] for a config that is already parsed (the widget lets the browser parse it, so the
+/// first view carries no JSON parser of its own).
+pub fn parse_value(value: &Value, ui_keys: &[&str]) -> ConfigReport {
     let mut w = Walk::default();
-    let value: Value = match serde_json::from_str(json) {
-        Ok(v) => v,
-        Err(e) => {
-            w.error(
-                "$",
-                format!("the config is not valid JSON: {}", validate::json_error(&e)),
-            );
-            return w.finish(None);
-        }
-    };
-    let config = w.config(&value, ui_keys);
+    let config = w.config(value, ui_keys);
     w.finish(Some(config))
+}
+
+/// The report for a config that is not JSON; `detail` says where it goes wrong.
+pub fn not_json(detail: &str) -> ConfigReport {
+    let mut w = Walk::default();
+    w.error("$", format!("the config is not valid JSON: {detail}"));
+    w.finish(None)
 }
 
 /// The nearest of `candidates` to `key`, if it is near enough to be a likely typo.

@@ -479,8 +479,7 @@ pub fn hubspot_body(
 
 /// What the widget remembers (with `persistence` on) once a lead is sent or queued: which
 /// submission carried which answers, so a reload shows that result as sent instead of asking again.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SentMark {
     pub submission_id: String,
     /// The share code of the answers the lead carried.
@@ -495,9 +494,18 @@ impl SentMark {
 
     /// Reads a stored mark; anything unreadable is no mark.
     pub fn parse(text: &str) -> Option<SentMark> {
-        serde_json::from_str::<SentMark>(text)
-            .ok()
-            .filter(|m| is_uuid(&m.submission_id))
+        Self::from_value(&serde_json::from_str(text).ok()?)
+    }
+
+    /// [`SentMark::parse`] for text that is already parsed (by the browser, in the widget).
+    pub fn from_value(value: &Value) -> Option<SentMark> {
+        let fields = value.as_object()?;
+        let text = |key: &str| fields.get(key)?.as_str().map(str::to_string);
+        let mark = SentMark {
+            submission_id: text("submission_id")?,
+            answers: text("answers")?,
+        };
+        (fields.len() == 2 && is_uuid(&mark.submission_id)).then_some(mark)
     }
 
     pub fn to_text(&self) -> String {

@@ -8,7 +8,7 @@ from another questionnaire or an older version is recognised and discarded inste
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::scoring::Answers;
 use crate::share::{self, ShareError};
@@ -28,8 +28,7 @@ pub struct Progress {
     pub step: usize,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize)]
 struct Stored {
     format: u32,
     answers: String,
@@ -75,14 +74,36 @@ pub fn save(q: &Checked, progress: &Progress) -> String {
 
 /// Reads stored progress for `q`. Any input gives progress or a typed error, never a panic.
 pub fn load(q: &Checked, text: &str) -> Result<Progress, ProgressError> {
-    let stored: Stored = serde_json::from_str(text)
+    let value: serde_json::Value = serde_json::from_str(text)
         .map_err(|e| ProgressError::Corrupt(crate::validate::json_error(&e)))?;
-    if stored.format != FORMAT {
-        return Err(ProgressError::UnknownFormat(stored.format));
+    load_value(q, &value)
+}
+
+/// [`load`] for text that is already parsed (the widget lets the browser parse it, so the first
+/// view carries no JSON parser of its own).
+pub fn load_value(q: &Checked, value: &serde_json::Value) -> Result<Progress, ProgressError> {
+    let corrupt = |what: &str| ProgressError::Corrupt(what.to_string());
+    let fields = value.as_object().ok_or_else(|| corrupt("not an object"))?;
+    if let Some(key) = fields
+        .keys()
+        .find(|k| !["format", "answers", "step"].contains(&k.as_str()))
+    {
+        return Err(ProgressError::Corrupt(format!("unknown field \"{key}\"")));
     }
-    let answers = share::decode_for(q, &stored.answers).map_err(ProgressError::Answers)?;
-    Ok(Progress {
-        answers,
-        step: stored.step,
-    })
+    let whole = |key: &str| fields.get(key).and_then(serde_json::Value::as_u64);
+    let format = whole("format").ok_or_else(|| corrupt("no format"))?;
+    if format != u64::from(FORMAT) {
+        return Err(ProgressError::UnknownFormat(
+            u32::try_from(format).unwrap_or(u32::MAX),
+        ));
+    }
+    let answers = fields
+        .get("answers")
+        .and_then(serde_json::Value::as_str)
+        .ok_or_else(|| corrupt("no answers"))?;
+    let step = whole("step")
+        .and_then(|s| usize::try_from(s).ok())
+        .ok_or_else(|| corrupt("no step"))?;
+    let answers = share::decode_for(q, answers).map_err(ProgressError::Answers)?;
+    Ok(Progress { answers, step })
 }
