@@ -85,7 +85,13 @@ lazy!(
 
 lazy!(
     custom,
-    fn load_questionnaire_chunk(text: String) -> Result<Checked, Vec<Problem>> {
+    fn load_questionnaire_chunk(input: QuestionnaireInput) -> Result<Checked, Vec<Problem>> {
+        let text = match input {
+            QuestionnaireInput::Text(text) => text,
+            // Printed here, in the chunk, so the first view needs no JSON writer (and not through
+            // `Display`, whose vtable would keep the writer in the main module).
+            QuestionnaireInput::Inline(value) => serde_json::to_string(&value).unwrap_or_default(),
+        };
         maturity_check_engine::config::load_questionnaire(&text)
     }
 );
@@ -100,9 +106,19 @@ pub async fn lead_gate() -> Result<AnyView, ChunkError> {
     lead_gate_chunk().await?.await
 }
 
+/// A partner's own questionnaire, as the config brings it.
+pub enum QuestionnaireInput {
+    /// Fetched from its URL.
+    Text(String),
+    /// Given inline in the config.
+    Inline(serde_json::Value),
+}
+
 /// Validates a partner's own questionnaire (given inline or fetched from its URL).
-pub async fn load_questionnaire(text: String) -> Result<Result<Checked, Vec<Problem>>, ChunkError> {
-    load_questionnaire_chunk(text).await
+pub async fn load_questionnaire(
+    input: QuestionnaireInput,
+) -> Result<Result<Checked, Vec<Problem>>, ChunkError> {
+    load_questionnaire_chunk(input).await
 }
 
 /// Sends what waits in the lead outbox, in the background.

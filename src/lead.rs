@@ -360,7 +360,11 @@ async fn attempt(entry: &Entry) -> (Attempt, Option<String>) {
     init.set_mode(web_sys::RequestMode::Cors);
     init.set_credentials(web_sys::RequestCredentials::Omit);
     init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(&entry.body.to_string()));
+    // Not `to_string()`: `Display` goes through a vtable, which would keep the JSON writer in the
+    // main module.
+    init.set_body(&JsValue::from_str(
+        &serde_json::to_string(&entry.body).unwrap_or_default(),
+    ));
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     init.set_signal(signal.as_ref());

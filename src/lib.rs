@@ -70,17 +70,19 @@ fn default_questionnaire() -> Result<Arc<Checked>, Vec<Problem>> {
 }
 
 async fn questionnaire(source: &QuestionnaireSource) -> Result<Arc<Checked>, Vec<Problem>> {
-    let text = match source {
+    let input = match source {
         QuestionnaireSource::Default => return default_questionnaire(),
-        QuestionnaireSource::Inline(text) => text.clone(),
-        QuestionnaireSource::Url(url) => browser::fetch_text(url).await.map_err(|e| {
-            vec![Problem::new(
-                "$.questionnaire",
-                format!("could not load \"{url}\": {e}"),
-            )]
-        })?,
+        QuestionnaireSource::Inline(value) => chunks::QuestionnaireInput::Inline(value.clone()),
+        QuestionnaireSource::Url(url) => {
+            chunks::QuestionnaireInput::Text(browser::fetch_text(url).await.map_err(|e| {
+                vec![Problem::new(
+                    "$.questionnaire",
+                    format!("could not load \"{url}\": {e}"),
+                )]
+            })?)
+        }
     };
-    match chunks::load_questionnaire(text).await {
+    match chunks::load_questionnaire(input).await {
         Ok(loaded) => loaded.map(Arc::new),
         Err(chunks::ChunkError) => Err(vec![Problem::new(
             "$.questionnaire",

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::lead::{is_uuid, Field, Fields, Need};
-use crate::validate::{self, Checked, Problem};
+use crate::validate::{self, quoted, Checked, Problem};
 
 /// A validated widget configuration. `Default` is what an empty config `{}` gives.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,9 +101,9 @@ impl Default for Brand {
 pub enum QuestionnaireSource {
     /// The questionnaire shipped with the widget.
     Default,
-    /// Given in the config as an object: its JSON text, validated when the widget loads it
-    /// ([`load_questionnaire`]; [`check`] does it at once).
-    Inline(String),
+    /// Given in the config as an object, validated when the widget loads it
+    /// ([`load_questionnaire`] on its text; [`check`] does it at once).
+    Inline(Value),
     /// To be fetched; validated after loading.
     Url(String),
 }
@@ -354,10 +354,10 @@ pub const UI_LOCALES: &[&str] = &["de", "en"];
 /// in one report (the `maturity-check-validate` command). Never panics, whatever the input.
 pub fn check(json: &str, ui_keys: &[&str]) -> ConfigReport {
     let mut report = parse(json, ui_keys);
-    if let Some(QuestionnaireSource::Inline(text)) =
+    if let Some(QuestionnaireSource::Inline(value)) =
         report.config.as_ref().map(|c| &c.questionnaire)
     {
-        if let Err(problems) = load_questionnaire(text) {
+        if let Err(problems) = load_questionnaire(&value.to_string()) {
             report.errors.extend(problems);
             report.config = None;
         }
@@ -366,7 +366,7 @@ pub fn check(json: &str, ui_keys: &[&str]) -> ConfigReport {
 }
 
 /// Reads a config. `ui_keys` are the UI catalogue's keys, which `texts` may override. An inline
-/// questionnaire is only taken as JSON text here: the widget validates it when it loads it, so
+/// questionnaire is only taken as it is here: the widget validates it when it loads it, so
 /// that the validator's code is fetched only by pages that bring their own questionnaire.
 /// Never panics, whatever the input.
 pub fn parse(json: &str, ui_keys: &[&str]) -> ConfigReport {
@@ -554,7 +554,7 @@ impl Walk {
                 Value::String(_) => self
                     .url("$.questionnaire", v, false)
                     .map_or(QuestionnaireSource::Default, QuestionnaireSource::Url),
-                Value::Object(_) => QuestionnaireSource::Inline(v.to_string()),
+                Value::Object(_) => QuestionnaireSource::Inline(v.clone()),
                 other => {
                     self.error(
                         "$.questionnaire",
@@ -759,7 +759,8 @@ impl Walk {
                 self.error(
                     path,
                     format!(
-                        "{v} is not valid: use a whole number from {} to {}",
+                        "{} is not valid: use a whole number from {} to {}",
+                        shown(v),
                         range.start(),
                         range.end()
                     ),
@@ -937,7 +938,8 @@ impl Walk {
                 self.error(
                     "$.lead.hubspot.portal_id",
                     format!(
-                        "{other} is not a HubSpot portal id: use its digits, such as \"1234567\""
+                        "{} is not a HubSpot portal id: use its digits, such as \"1234567\"",
+                        shown(other)
                     ),
                 );
                 None
@@ -1030,10 +1032,19 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// `["a", "b"]`: a list of names as a message shows it.
-fn quoted(names: &[&str]) -> String {
-    let inner: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-    format!("[{}]", inner.join(", "))
+/// A value as a message names it: whole numbers and short strings as they are, anything else by
+/// its kind. Not `Value`'s `Display`, which would bring a JSON writer (with float printing) into
+/// the widget's first view for two messages.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.to_string(),
+            (_, Some(u)) => u.to_string(),
+            _ => "a number with a fraction".to_string(),
+        },
+        Value::String(s) => format!("\"{}\"", truncate(s)),
+        other => kind(other).to_string(),
+    }
 }
 
 fn truncate(s: &str) -> String {

@@ -109,6 +109,16 @@ pub fn load(json: &str) -> Result<Checked, LoadError> {
 /// What is wrong with a JSON text, and where: "a syntax error at line 3, column 5". Written
 /// without serde_json's own message, whose formatting brings in the standard library's text for
 /// every I/O error kind, so that the wasm stays small.
+/// `["a", "b"]`: a list of names as a message shows it. Not `{:?}`, whose string escaping the
+/// widget would otherwise carry in its first view.
+pub(crate) fn quoted<S: AsRef<str>>(names: &[S]) -> String {
+    let inner: Vec<String> = names
+        .iter()
+        .map(|n| format!("\"{}\"", n.as_ref()))
+        .collect();
+    format!("[{}]", inner.join(", "))
+}
+
 pub fn json_error(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let what = match e.classify() {
@@ -262,8 +272,9 @@ impl Validator<'_> {
             self.problem(
                 "$.default_locale",
                 format!(
-                    "\"{}\" is not one of the declared locales {:?}",
-                    q.default_locale, q.locales
+                    "\"{}\" is not one of the declared locales {}",
+                    q.default_locale,
+                    quoted(&q.locales)
                 ),
             );
         }
@@ -288,8 +299,8 @@ impl Validator<'_> {
                 self.problem(
                     format!("{path}.{l}"),
                     format!(
-                        "locale \"{l}\" is not declared in $.locales {:?}",
-                        q.locales
+                        "locale \"{l}\" is not declared in $.locales {}",
+                        quoted(&q.locales)
                     ),
                 );
             }
@@ -341,8 +352,9 @@ impl Validator<'_> {
                 self.problem(
                     format!("{p}.dimension"),
                     format!(
-                        "unknown dimension \"{}\": use one of {known:?}",
-                        x.dimension
+                        "unknown dimension \"{}\": use one of {}",
+                        x.dimension,
+                        quoted(&known)
                     ),
                 );
             }
@@ -474,7 +486,11 @@ impl Validator<'_> {
                 let known: Vec<_> = q.levels.iter().map(|l| l.id.as_str()).collect();
                 self.problem(
                     format!("{p}.level"),
-                    format!("unknown level \"{}\": use one of {known:?}", a.level),
+                    format!(
+                        "unknown level \"{}\": use one of {}",
+                        a.level,
+                        quoted(&known)
+                    ),
                 );
             }
             self.text(&format!("{p}.text"), &a.text);
@@ -531,7 +547,10 @@ impl Validator<'_> {
                     let known: Vec<_> = q.context_questions.iter().map(|c| c.id.as_str()).collect();
                     self.problem(
                         format!("{p}.{qid}"),
-                        format!("unknown context question \"{qid}\": use one of {known:?}"),
+                        format!(
+                            "unknown context question \"{qid}\": use one of {}",
+                            quoted(&known)
+                        ),
                     );
                 }
                 Some(c) => {
@@ -543,7 +562,7 @@ impl Validator<'_> {
                             let known: Vec<_> = c.options.iter().map(|x| x.id.as_str()).collect();
                             self.problem(
                                 format!("{p}.{qid}[{k}]"),
-                                format!("unknown option \"{o}\": use one of {known:?}"),
+                                format!("unknown option \"{o}\": use one of {}", quoted(&known)),
                             );
                         }
                     }
@@ -571,8 +590,9 @@ impl Validator<'_> {
             self.problem(
                 "$.profiles.default_role",
                 format!(
-                    "unknown role \"{}\": use one of {options:?}",
-                    pr.default_role
+                    "unknown role \"{}\": use one of {}",
+                    pr.default_role,
+                    quoted(&options)
                 ),
             );
         }
@@ -582,7 +602,11 @@ impl Validator<'_> {
             if !options.contains(&r.role.as_str()) {
                 self.problem(
                     format!("{p}.role"),
-                    format!("unknown role \"{}\": use one of {options:?}", r.role),
+                    format!(
+                        "unknown role \"{}\": use one of {}",
+                        r.role,
+                        quoted(&options)
+                    ),
                 );
             }
             if !seen.insert(r.role.as_str()) {

@@ -360,4 +360,17 @@ fn numbers_and_json_errors_read_well_in_messages() {
     );
     let w = warnings(r##"{"theme": {"text": "#888888", "background": "#ffffff"}}"##);
     assert!(w.iter().any(|x| x.contains("contrast of 3.5:1")), "{w:?}");
+    // A wrong value is named as it was given when that reads well, else by its kind.
+    for (value, named) in [
+        ("11", "11 is not valid"),
+        ("-3", "-3 is not valid"),
+        ("1.5", "a number with a fraction is not valid"),
+        ("\"ten\"", "\"ten\" is not valid"),
+        ("true", "a boolean is not valid"),
+    ] {
+        let e = errors(&format!(
+            r#"{{"lead": {{"endpoint": "https://x.example/l", "retries": {value}}}, "privacy_url": "/p"}}"#
+        ));
+        assert!(e.iter().any(|x| x.contains(named)), "{value}: {e:?}");
+    }
 }
