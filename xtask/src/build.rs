@@ -6,7 +6,8 @@
 //! 2. wasm-split (`wasm_split_cli_support`, the splitter Leptos' own build tool uses) cuts the
 //!    functions behind the widget's split points (`src/chunks.rs`) out of the main module into
 //!    chunks, and writes `__wasm_split.js`, which fetches a chunk on its first call.
-//! 3. wasm-bindgen on the main module, then `wasm-opt -Oz` on every module. wasm-opt comes from the
+//! 3. wasm-bindgen on the main module, then the unused stream adapter exports are dropped
+//!    ([`UNUSED_EXPORTS`]), then `wasm-opt -Oz` on every module. wasm-opt comes from the
 //!    npm package `binaryen`; Debian's older wasm-opt writes modules that fail in the browser, so
 //!    the version is checked before it runs.
 //! 4. The built-in questionnaire's advice, one file per locale, and `public/`.
@@ -54,8 +55,13 @@ pub fn dist() -> Result {
         .args(["--out-name", CRATE, "--out-dir"])
         .arg(&dist)
         .arg(&main))?;
+    let main_wasm = dist.join(format!("{CRATE}_bg.wasm"));
+    let dropped = drop_exports(&main_wasm, |name| {
+        UNUSED_EXPORTS.iter().any(|p| name.starts_with(p))
+    })?;
+    println!("dropped {dropped} exports of the unused streams adapters");
     let wasm_opt = wasm_opt(&root)?;
-    for module in std::iter::once(dist.join(format!("{CRATE}_bg.wasm"))).chain(chunks) {
+    for module in std::iter::once(main_wasm).chain(chunks) {
         run(Command::new(&wasm_opt)
             .args([
                 "-Oz",
@@ -71,6 +77,56 @@ pub fn dist() -> Result {
     minify(&root, &dist)?;
     println!("dist/ is ready");
     Ok(())
+}
+
+/// Exports of the main module that the widget never calls: Leptos always builds `server_fn` with
+/// its browser client, which exports wasm-streams' JS stream adapters (`IntoUnderlyingSource`,
+/// `IntoUnderlyingByteSource`, `IntoUnderlyingSink`) from the module. The widget has no server
+/// functions, so nothing constructs them; as exports they would keep their code, and std's I/O
+/// error texts with it, in the first view. Dropping the exports lets `wasm-opt` remove it. The
+/// glue keeps the (unused) JS classes; they only name these exports inside their methods.
+const UNUSED_EXPORTS: &[&str] = &["intounderlying", "__wbg_intounderlying"];
+
+/// Rewrites the module at `path` without the exports whose names `unused` picks; every other
+/// section is copied byte for byte. Returns how many exports were dropped.
+fn drop_exports(path: &Path, unused: impl Fn(&str) -> bool) -> Result<usize> {
+    use wasm_encoder::{ExportKind, ExportSection, Module, RawSection};
+    use wasmparser::{ExternalKind, Parser, Payload};
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let invalid = |e: wasmparser::BinaryReaderError| format!("{}: {e}", path.display());
+    let mut module = Module::new();
+    let mut dropped = 0;
+    for payload in Parser::new(0).parse_all(&bytes) {
+        match payload.map_err(invalid)? {
+            Payload::ExportSection(reader) => {
+                let mut exports = ExportSection::new();
+                for export in reader {
+                    let export = export.map_err(invalid)?;
+                    if unused(export.name) {
+                        dropped += 1;
+                        continue;
+                    }
+                    let kind = match export.kind {
+                        ExternalKind::Func | ExternalKind::FuncExact => ExportKind::Func,
+                        ExternalKind::Table => ExportKind::Table,
+                        ExternalKind::Memory => ExportKind::Memory,
+                        ExternalKind::Global => ExportKind::Global,
+                        ExternalKind::Tag => ExportKind::Tag,
+                    };
+                    exports.export(export.name, kind, export.index);
+                }
+                module.section(&exports);
+            }
+            other => {
+                if let Some((id, range)) = other.as_section() {
+                    let data = &bytes[range.start as usize..range.end as usize];
+                    module.section(&RawSection { id, data });
+                }
+            }
+        }
+    }
+    std::fs::write(path, module.finish()).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(dropped)
 }
 
 /// Splits `input`: the main module goes to `work/<crate>_split.wasm` (for wasm-bindgen), the
