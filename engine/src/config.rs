@@ -392,15 +392,14 @@ pub fn not_json(detail: &str) -> ConfigReport {
 }
 
 /// The nearest of `candidates` to `key`, if it is near enough to be a likely typo.
+///
+/// Optimal string alignment distance: edits plus swaps of neighbouring letters, the typos people
+/// make. (Unrestricted Damerau-Levenshtein would also count swaps across other edits, needs a hash
+/// map per call, and so brings hashing code into the widget's first view for no better hints.)
 pub fn nearest<'a>(key: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
-        .map(|c| {
-            (
-                strsim::damerau_levenshtein(&key.to_ascii_lowercase(), c),
-                *c,
-            )
-        })
+        .map(|c| (strsim::osa_distance(&key.to_ascii_lowercase(), c), *c))
         .filter(|(d, c)| *d <= 2.max(c.len() / 3))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
@@ -634,7 +633,10 @@ impl Walk {
                 Some(x) if (0.0..=48.0).contains(&x) => t.radius = Some(x),
                 _ => self.error(
                     "$.theme.radius",
-                    format!("{r} is not valid: use a number of pixels from 0 to 48"),
+                    format!(
+                        "{} is not valid: use a number of pixels from 0 to 48",
+                        shown(r)
+                    ),
                 ),
             }
         }
@@ -1040,7 +1042,11 @@ fn shown(v: &Value) -> String {
         Value::Number(n) => match (n.as_i64(), n.as_u64()) {
             (Some(i), _) => i.to_string(),
             (_, Some(u)) => u.to_string(),
-            _ => "a number with a fraction".to_string(),
+            // One decimal is written as it is; longer fractions are not worth a float printer.
+            _ => match n.as_f64() {
+                Some(x) if (x * 10.0).fract() == 0.0 && x.abs() < 1e9 => tenths(x),
+                _ => "a number with a fraction".to_string(),
+            },
         },
         Value::String(s) => format!("\"{}\"", truncate(s)),
         other => kind(other).to_string(),

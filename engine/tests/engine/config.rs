@@ -364,7 +364,8 @@ fn numbers_and_json_errors_read_well_in_messages() {
     for (value, named) in [
         ("11", "11 is not valid"),
         ("-3", "-3 is not valid"),
-        ("1.5", "a number with a fraction is not valid"),
+        ("1.5", "1.5 is not valid"),
+        ("1.25", "a number with a fraction is not valid"),
         ("\"ten\"", "\"ten\" is not valid"),
         ("true", "a boolean is not valid"),
     ] {
