@@ -5,8 +5,8 @@ Set-up is idempotent and quick when done: it checks before it installs, and wher
 something (no root, no apt) it says what is missing and how to get it. Commands:
 
 * `serve`  build `dist/` and serve the demo page on 127.0.0.1 (port from `PORT`, default 8080);
-* `test`   every check: fmt, clippy, native tests, browser tests, end-to-end specs
-  (`test budget` checks the byte budget, which is not part of the default run yet);
+* `test`   every check: fmt, clippy, native tests, browser tests, the byte budget of the first
+  view, end-to-end specs (one of them alone: `test lint|native|browser|budget|e2e`);
 * `dist`   build the deployable folder `dist/` (LTO-correct release build, wasm-opt -Oz);
 * `size`   print raw, gzip and brotli bytes of every file in `dist/`.
 */
@@ -30,7 +30,7 @@ fn main() -> ExitCode {
         Some("docs") => docs::write(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  serve   build and serve the demo page on 127.0.0.1\n  test    run every test (fmt, clippy, native, browser, end-to-end); `test budget`: the byte budget\n  dist    build the deployable folder dist/\n  size    print raw, gzip and brotli bytes of dist/\n  setup   install what the other commands need\n  docs    write docs/questionnaire.md from questionnaire/default.json"
+                "usage: cargo xtask <command>\n\n  serve   build and serve the demo page on 127.0.0.1\n  test    run every test (fmt, clippy, native, browser, byte budget, end-to-end); one layer: `test lint|native|browser|budget|e2e`\n  dist    build the deployable folder dist/\n  size    print raw, gzip and brotli bytes of dist/\n  setup   install what the other commands need\n  docs    write docs/questionnaire.md from questionnaire/default.json"
             );
             return ExitCode::from(2);
         }
@@ -114,9 +114,9 @@ fn test(args: &[String]) -> Result {
             )
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
     }
-    // The byte budget runs only when asked for (`cargo xtask test budget`) until the widget fits it;
-    // see README, "Size".
-    let budget = args.iter().any(|a| a == "budget");
+    // The byte budget of the first view (README, "Size"): part of every full run, or alone with
+    // `cargo xtask test budget`.
+    let budget = only("budget");
     if only("e2e") || budget {
         build::dist()?;
     }
