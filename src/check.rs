@@ -11,7 +11,6 @@ Domain types hold no signals; components receive `Check` and `Env` through conte
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::browser::detail;
 use leptos::prelude::*;
 use maturity_check_engine::config::WidgetConfig;
 use maturity_check_engine::flow::{self, Step};
@@ -19,7 +18,7 @@ use maturity_check_engine::progress::{self, Progress};
 use maturity_check_engine::{assess, share, Answer, Answers, Assessment, Checked};
 use web_sys::HtmlElement;
 
-use crate::browser;
+use crate::browser::{self, detail};
 use crate::i18n::Catalogue;
 
 /// The name of the URL fragment parameter that carries a share code.

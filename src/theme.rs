@@ -3,17 +3,15 @@ A partner's theme as CSS custom properties, scoped to one widget.
 
 The rules go into a constructable stylesheet adopted by the widget's shadow root rather than a
 `style` attribute, so that a host page with a strict Content Security Policy (no `unsafe-inline`)
-still gets the partner's colours. The stylesheet of the results and the lead form is adopted the
-same way, once their code is loaded ([`adopt_results_sheet`]). Values were restricted to hex colours and safe font lists when the
-config was validated, so they can be placed in CSS as they are.
+still gets the partner's colours. Values were restricted to hex colours and safe font lists when the
+config was validated, so they can be placed in CSS as they are. The stylesheet of the results and
+the lead form is adopted the same way, once their code is loaded ([`adopt_results_sheet`]).
 */
 
-use maturity_check_engine::config::tenths;
-use maturity_check_engine::config::{Theme, ThemeMode};
 use std::cell::RefCell;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
-
+use maturity_check_engine::config::{tenths, Theme, ThemeMode};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 

@@ -106,9 +106,6 @@ pub fn load(json: &str) -> Result<Checked, LoadError> {
     validate(raw).map_err(LoadError::Invalid)
 }
 
-/// What is wrong with a JSON text, and where: "a syntax error at line 3, column 5". Written
-/// without serde_json's own message, whose formatting brings in the standard library's text for
-/// every I/O error kind, so that the wasm stays small.
 /// `["a", "b"]`: a list of names as a message shows it. Not `{:?}`, whose string escaping the
 /// widget would otherwise carry in its first view.
 pub(crate) fn quoted<S: AsRef<str>>(names: &[S]) -> String {
@@ -119,6 +116,9 @@ pub(crate) fn quoted<S: AsRef<str>>(names: &[S]) -> String {
     format!("[{}]", inner.join(", "))
 }
 
+/// What is wrong with a JSON text, and where: "a syntax error at line 3, column 5". Written
+/// without serde_json's own message, whose formatting brings in the standard library's text for
+/// every I/O error kind, so that the wasm stays small.
 pub fn json_error(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let what = match e.classify() {
