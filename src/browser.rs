@@ -6,6 +6,10 @@ Every call here may fail on a real page (storage disabled, quota full, sandboxed
 restricted page degrades a feature instead of panicking the module that every widget shares.
 */
 
+use std::cell::RefCell;
+use std::thread::LocalKey;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
@@ -242,6 +246,38 @@ pub async fn copy_text(text: &str) -> bool {
     let Some(win) = window() else { return false };
     let promise = win.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// A load every widget on the page may wait for (a download and what is made of it).
+pub type PageLoad<T, E> = Shared<LocalBoxFuture<'static, Result<T, E>>>;
+
+/// Where a [`PageLoad`] is kept, with the key (URL) it loads.
+pub type PageLoadSlot<T, E> = RefCell<Option<(String, PageLoad<T, E>)>>;
+
+/// The result of the load for `key`: `start`ed unless one for the same key is already under way
+/// or done, so callers that ask at the same time (the background fetch after the first answer and
+/// the results screen, several widgets) share one download. A failed load is forgotten, so the
+/// next call tries again.
+pub async fn load_once<T: Clone + 'static, E: Clone + 'static>(
+    slot: &'static LocalKey<PageLoadSlot<T, E>>,
+    key: &str,
+    start: impl FnOnce() -> LocalBoxFuture<'static, Result<T, E>>,
+) -> Result<T, E> {
+    let load = slot.with_borrow_mut(|kept| match kept {
+        Some((k, load)) if k == key => load.clone(),
+        _ => {
+            let load = start().shared();
+            *kept = Some((key.to_string(), load.clone()));
+            load
+        }
+    });
+    load.clone().await.inspect_err(|_| {
+        slot.with_borrow_mut(|kept| {
+            if kept.as_ref().is_some_and(|(_, l)| l.ptr_eq(&load)) {
+                *kept = None;
+            }
+        })
+    })
 }
 
 /// GETs `url` and returns the body; a network failure or an HTTP error status comes back as text.

@@ -86,13 +86,12 @@ lazy!(
 lazy!(
     custom,
     fn load_questionnaire_chunk(input: QuestionnaireInput) -> Result<Checked, Vec<Problem>> {
-        let text = match input {
-            QuestionnaireInput::Text(text) => text,
-            // Printed here, in the chunk, so the first view needs no JSON writer (and not through
-            // `Display`, whose vtable would keep the writer in the main module).
-            QuestionnaireInput::Inline(value) => serde_json::to_string(&value).unwrap_or_default(),
-        };
-        maturity_check_engine::config::load_questionnaire(&text)
+        use maturity_check_engine::config::{load_inline_questionnaire, load_questionnaire};
+        match input {
+            QuestionnaireInput::Text(text) => load_questionnaire(&text),
+            // Printed here, in the chunk, so the first view needs no JSON writer.
+            QuestionnaireInput::Inline(value) => load_inline_questionnaire(&value),
+        }
     }
 );
 

@@ -115,10 +115,7 @@ impl Lead {
 
     /// Picks up a lead sent or queued for these answers before a reload.
     fn restore(&self, env: &Env) {
-        let Some(mark) = browser::storage_get(&SentMark::storage_key(&env.q))
-            .and_then(|text| browser::parse_json(&text).ok())
-            .and_then(|v| SentMark::from_value(&v))
-        else {
+        let Some(mark) = stored_mark(&SentMark::storage_key(&env.q)) else {
             return;
         };
         // A look at the stored text is enough to tell "queued" from "sent"; the flush parses it.
@@ -241,10 +238,7 @@ impl Lead {
         let id = submission_id.to_string();
         let watcher = Box::new(move |next: &Next| {
             if let Next::Rejected(_) = next {
-                let marked = browser::storage_get(&mark_key)
-                    .and_then(|text| browser::parse_json(&text).ok())
-                    .and_then(|v| SentMark::from_value(&v))
-                    .is_some_and(|m| m.submission_id == id);
+                let marked = stored_mark(&mark_key).is_some_and(|m| m.submission_id == id);
                 if marked {
                     browser::storage_remove(&mark_key);
                 }
@@ -438,6 +432,12 @@ fn load_queue() -> Option<Queue> {
             Some(Queue::default())
         }
     }
+}
+
+/// The sent-mark stored under `key`; anything unreadable is no mark.
+fn stored_mark(key: &str) -> Option<SentMark> {
+    let text = browser::storage_get(key)?;
+    SentMark::from_value(&browser::parse_json(&text).ok()?)
 }
 
 /// The outbox as stored, if there is one.

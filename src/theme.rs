@@ -10,10 +10,12 @@ the lead form is adopted the same way, once their code is loaded ([`adopt_result
 
 use std::cell::RefCell;
 
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use futures::future::FutureExt;
 use maturity_check_engine::config::{tenths, Theme, ThemeMode};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
+
+use crate::browser::{load_once, PageLoadSlot};
 
 /// The instance's CSS: custom properties on the widget root for every configured value.
 pub fn css(theme: &Theme) -> String {
@@ -68,34 +70,18 @@ fn adopt(shadow: &web_sys::ShadowRoot, sheet: &web_sys::CssStyleSheet) {
     }
 }
 
-/// A download of a stylesheet that every widget on the page may wait for.
-type SheetLoad = Shared<LocalBoxFuture<'static, Result<web_sys::CssStyleSheet, String>>>;
-
 thread_local! {
-    /// The results stylesheet by URL: fetched once per page, also when the background fetch
-    /// after the first answer and the results screen ask at the same time, and shared by every
-    /// widget on the page. A failed download is forgotten, so the next call tries again.
-    static RESULTS_SHEET: RefCell<Option<(String, SheetLoad)>> = const { RefCell::new(None) };
+    /// The results stylesheet: fetched once per page and shared by every widget on it.
+    static RESULTS_SHEET: PageLoadSlot<web_sys::CssStyleSheet, String> = const { RefCell::new(None) };
 }
 
 /// Adds the stylesheet of the results and the lead form (`url`, `maturity-check.results.css`) to
 /// `host`'s shadow root. The first view does not need it, so it loads with the results code.
 pub async fn adopt_results_sheet(host: &HtmlElement, url: &str) -> Result<(), String> {
-    let load = RESULTS_SHEET.with_borrow_mut(|slot| match slot {
-        Some((u, load)) if u == url => load.clone(),
-        _ => {
-            let load = fetch_sheet(url.to_string()).boxed_local().shared();
-            *slot = Some((url.to_string(), load.clone()));
-            load
-        }
-    });
-    let sheet = load.clone().await.inspect_err(|_| {
-        RESULTS_SHEET.with_borrow_mut(|slot| {
-            if slot.as_ref().is_some_and(|(_, l)| l.ptr_eq(&load)) {
-                *slot = None;
-            }
-        })
-    })?;
+    let sheet = load_once(&RESULTS_SHEET, url, || {
+        fetch_sheet(url.to_string()).boxed_local()
+    })
+    .await?;
     if let Some(shadow) = host.shadow_root() {
         adopt(&shadow, &sheet);
     }

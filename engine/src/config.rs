@@ -357,7 +357,7 @@ pub fn check(json: &str, ui_keys: &[&str]) -> ConfigReport {
     if let Some(QuestionnaireSource::Inline(value)) =
         report.config.as_ref().map(|c| &c.questionnaire)
     {
-        if let Err(problems) = load_questionnaire(&value.to_string()) {
+        if let Err(problems) = load_inline_questionnaire(value) {
             report.errors.extend(problems);
             report.config = None;
         }
@@ -1021,6 +1021,13 @@ pub fn load_questionnaire(text: &str) -> Result<Checked, Vec<Problem>> {
         p
     };
     validate::load(text).map_err(|e| e.problems().into_iter().map(prefix).collect())
+}
+
+/// [`load_questionnaire`] for a questionnaire given inline in the config. Printed with
+/// `serde_json::to_string`, not `Display`: a `Display` vtable would keep the JSON writer in the
+/// widget's main module, which calls this only from a chunk.
+pub fn load_inline_questionnaire(value: &Value) -> Result<Checked, Vec<Problem>> {
+    load_questionnaire(&serde_json::to_string(value).unwrap_or_default())
 }
 
 fn kind(v: &Value) -> &'static str {

@@ -1,25 +1,20 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use futures::future::FutureExt;
 use leptos::prelude::*;
 use maturity_check_engine::plan::role_profile;
 use maturity_check_engine::{builtin, plan, Checked, Plan};
 
-use crate::browser;
+use crate::browser::{self, PageLoadSlot};
 use crate::check::{Check, Env};
 use crate::chunks::ChunkError;
 use crate::lead::Lead;
 use crate::ui::{DimensionCard, LeadForm, LeadSpot, PlanColumns, ResultRadar};
 
-/// A download and check of the built-in advice that every caller on the page may wait for.
-type AdviceLoad = Shared<LocalBoxFuture<'static, Result<Arc<Checked>, ChunkError>>>;
-
 thread_local! {
-    /// The built-in questionnaire joined with its advice, by advice URL: fetched once per page,
-    /// also when the background fetch after the first answer and the results screen ask at the
-    /// same time. A failed download is forgotten, so the next call tries again.
-    static WITH_ADVICE: RefCell<Option<(String, AdviceLoad)>> = const { RefCell::new(None) };
+    /// The built-in questionnaire joined with its advice, by advice URL: fetched once per page.
+    static WITH_ADVICE: PageLoadSlot<Arc<Checked>, ChunkError> = const { RefCell::new(None) };
 }
 
 /// Adds the stylesheet of the results and the lead form to this widget (fetched once per page):
@@ -39,23 +34,11 @@ pub async fn with_advice(env: Env) -> Result<Env, ChunkError> {
     let Some(url) = env.advice_url.clone() else {
         return Ok(env);
     };
-    let load = WITH_ADVICE.with_borrow_mut(|slot| match slot {
-        Some((u, load)) if *u == url => load.clone(),
-        _ => {
-            let load = fetch_advice(env.q.clone(), url.clone())
-                .boxed_local()
-                .shared();
-            *slot = Some((url.clone(), load.clone()));
-            load
-        }
-    });
-    let q = load.clone().await.inspect_err(|_| {
-        WITH_ADVICE.with_borrow_mut(|slot| {
-            if slot.as_ref().is_some_and(|(_, l)| l.ptr_eq(&load)) {
-                *slot = None;
-            }
-        })
-    })?;
+    let core = env.q.clone();
+    let q = browser::load_once(&WITH_ADVICE, &url, || {
+        fetch_advice(core, url.clone()).boxed_local()
+    })
+    .await?;
     Ok(env.with_questionnaire(q))
 }
 
