@@ -7,9 +7,11 @@ use crate::{cargo, root, run, Result};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// What building `dist/` needs: the wasm target, wasm-bindgen-cli at the locked version, npm packages.
+/// What building `dist/` needs: the wasm target, the standard library's source (the release build
+/// compiles std itself, see `build.rs`), wasm-bindgen-cli at the locked version, npm packages.
 pub fn for_build() -> Result {
     wasm_target()?;
+    rust_src()?;
     wasm_bindgen_cli()?;
     npm_packages()
 }
@@ -35,6 +37,22 @@ fn wasm_target() -> Result {
             "rustup was not found. Install Rust with rustup (https://rustup.rs), then run `rustup target add {WASM_TARGET}`."
         )),
     }
+}
+
+/// The `rust-src` component: the source of std, which `cargo xtask dist` compiles for the widget.
+fn rust_src() -> Result {
+    let sysroot = output(Command::new("rustc").args(["--print", "sysroot"]));
+    let have = sysroot.is_some_and(|root| {
+        Path::new(root.trim())
+            .join("lib/rustlib/src/rust/library/std/Cargo.toml")
+            .exists()
+    });
+    if have {
+        return Ok(());
+    }
+    println!("the standard library's source (rustup component rust-src) is missing; installing it");
+    run(Command::new("rustup").args(["component", "add", "rust-src"]))
+        .map_err(|e| format!("{e}\nInstall it by hand with `rustup component add rust-src`."))
 }
 
 /// The wasm-bindgen version in Cargo.lock; the CLI must match it exactly.
