@@ -10,12 +10,15 @@
 //   (--keep-debug, -g), checks that its code section is byte-for-byte the size of dist/'s, and
 //   attributes each function body to the crate its (demangled) name starts with. After inlining a
 //   function carries the code of everything inlined into it, so read this as "code reachable from";
-//   the same table for the pre-bindgen module (less inlined) follows;
+//   the same table for the pre-bindgen module (less inlined) follows. `--no-inline` makes the twin
+//   with wasm-opt's inlining off, so that each function's own code shows (the mount future, say,
+//   without the config walk it calls); `--top N` lists N functions instead of 15;
 // * twiggy's largest items of the pre-bindgen module;
 // * the data section: how much of it is questionnaire/default.json (compiled in with include_str!),
 //   its brotli size minified, and per top-level key.
 
 import { execFileSync } from "node:child_process";
+import { parseArgs } from "node:util";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -23,6 +26,8 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zc } from "node:zlib";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const { values: args } = parseArgs({ options: { "no-inline": { type: "boolean" }, top: { type: "string", default: "15" } } });
+
 // The main module as the split left it, before wasm-bindgen (see xtask/src/build.rs).
 const PRE = join(ROOT, "target/wasm32-unknown-unknown/release/maturity_check_split.wasm");
 const DIST = join(ROOT, "dist/maturity_check_bg.wasm");
@@ -190,7 +195,7 @@ try {
   execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--keep-debug", "--out-name", "maturity_check", "--out-dir", tmp, PRE], { stdio: "inherit" });
   const bg = join(tmp, "maturity_check_bg.wasm");
   const named = join(tmp, "named.wasm");
-  execFileSync(join(ROOT, "node_modules/.bin/wasm-opt"), ["-Oz", "-g", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", bg, "-o", named], {
+  execFileSync(join(ROOT, "node_modules/.bin/wasm-opt"), [...(args["no-inline"] ? ["--no-inline=*"] : []), "-Oz", "-g", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", bg, "-o", named], {
     stdio: "inherit",
   });
   const twin = readWasm(readFileSync(named));
@@ -210,7 +215,7 @@ try {
   const fns = twin.bodies
     .map((body, i) => ({ name: twin.names.get(twin.importedFuncs + i) ?? "(unnamed)", raw: body.length }))
     .sort((a, b) => b.raw - a.raw)
-    .slice(0, 15);
+    .slice(0, Number(args.top) || 15);
   out.push("Largest functions of the shipped module (after inlining):", "", "| raw | function |", "|---:|---|");
   for (const f of fns) out.push(`| ${n(f.raw)} | \`${demangle(f.name).replace(/::h[0-9a-f]{16}$/, "").replace(/\[[0-9a-f]{16}\]/g, "").slice(0, 140)}\` |`);
   out.push("");
