@@ -179,7 +179,7 @@ fn wasm_opt(root: &Path) -> Result<PathBuf> {
 ///   The widget never panics on outside input (its tests see to that); a panic is a bug either way.
 /// * `-Zlocation-detail=none`: no source file names and lines for panics that nobody reads.
 ///
-/// These are unstable flags. `RUSTC_BOOTSTRAP=1` lets the pinned stable toolchain accept them for
+/// These are unstable flags. `RUSTC_BOOTSTRAP=1` lets the stable toolchain (1.95) accept them for
 /// this one build; the tests, clippy and the native builds do not use them.
 const STD_FLAGS: &[&str] = &[
     "-Zunstable-options",
