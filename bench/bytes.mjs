@@ -216,7 +216,7 @@ try {
     .map((body, i) => ({ name: twin.names.get(twin.importedFuncs + i) ?? "(unnamed)", raw: body.length }))
     .sort((a, b) => b.raw - a.raw)
     .slice(0, Number(args.top) || 15);
-  out.push("Largest functions of the shipped module (after inlining):", "", "| raw | function |", "|---:|---|");
+  out.push(`Largest functions of the shipped module (${args["no-inline"] ? "twin made without inlining: each function's own code" : "after inlining"}):`, "", "| raw | function |", "|---:|---|");
   for (const f of fns) out.push(`| ${n(f.raw)} | \`${demangle(f.name).replace(/::h[0-9a-f]{16}$/, "").replace(/\[[0-9a-f]{16}\]/g, "").slice(0, 140)}\` |`);
   out.push("");
 } finally {
