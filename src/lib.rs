@@ -28,11 +28,6 @@ use maturity_check_engine::{Checked, Problem};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-/// The allocator (see `talc` in Cargo.toml). Single-threaded: the widget's wasm has no atomics.
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 pub use check::{Check, Env, Pick, Screen};
 
 /// A mounted widget. `destroy()` unmounts it and releases its reactive state and listeners.
