@@ -55,6 +55,7 @@ macro_rules! lazy {
 lazy!(
     results,
     fn results_chunk() -> ChunkFuture<Result<AnyView, ChunkError>> {
+        crate::i18n::load_later();
         Box::pin(crate::ui::results_screen::load())
     }
 );
@@ -69,6 +70,7 @@ lazy!(
 lazy!(
     leads,
     fn lead_gate_chunk() -> ChunkFuture<Result<AnyView, ChunkError>> {
+        crate::i18n::load_later();
         Box::pin(async {
             crate::ui::results_screen::adopt_sheet(&expect_context::<Env>()).await?;
             Ok(view! { <crate::ui::LeadForm spot=crate::ui::LeadSpot::Gate /> }.into_any())

@@ -6,10 +6,14 @@ Keys are public API: partners override them in `texts` of the config, and the co
 checks override keys against [`KEYS`]. Placeholders are `{name}`.
 */
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 /// (key, German, English). German is the primary language and addresses the reader as "ihr".
-const CATALOGUE: &[(&str, &str, &str)] = &[
+type Entry = (&'static str, &'static str, &'static str);
+
+/// What the first view says: intro, questions, errors, loading, branding.
+const FIRST_VIEW: &[Entry] = &[
     ("intro.eyebrow", "Service-Reifegrad-Check", "Service maturity check"),
     ("intro.lead", "Wo steht euer Kundenservice – und was bringt ihn als Nächstes voran? Beantwortet {count} kurze Fragen zu sechs Bereichen und bekommt sofort eure Einordnung und einen konkreten Plan.", "Where does your customer service stand, and what would move it forward next? Answer {count} short questions across six areas and get your stage and a concrete plan right away."),
     ("intro.duration", "Dauert etwa fünf Minuten", "Takes about five minutes"),
@@ -28,6 +32,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("step.back", "Zurück", "Back"),
     ("step.next", "Weiter", "Next"),
     ("step.keys", "Pfeiltasten wählen aus, Leertaste oder Enter bestätigt, Zifferntasten wählen direkt.", "Arrow keys move, Space or Enter picks, number keys pick directly."),
+    ("error.title", "Der Check kann nicht starten", "The check cannot start"),
+    ("error.lead", "Die Konfiguration enthält Fehler. Bitte gebt diese Liste an die Betreiber der Seite weiter:", "The configuration has errors. Please pass this list on to the people who run this site:"),
+    ("load.waiting", "Einen Moment, das wird gerade geladen …", "One moment, this is loading …"),
+    ("load.failed", "Dieser Teil des Checks konnte nicht geladen werden. Eure Antworten sind sicher. Prüft die Verbindung und versucht es noch einmal.", "This part of the check could not be loaded. Your answers are safe. Check your connection and try again."),
+    ("load.retry", "Noch einmal versuchen", "Try again"),
+    ("brand.powered_by", "Erstellt mit maturity-check", "Made with maturity-check"),
+];
+
+/// What the results and the lead form say. Only the code of those chunks reads this table (through
+/// [`load_later`]), so the release build ships these strings with that code, not in the first view.
+const LATER: &[Entry] = &[
     ("results.eyebrow", "Euer Ergebnis", "Your result"),
     ("results.stage", "Stufe {current} von {total}", "Stage {current} of {total}"),
     ("results.score", "von 100 Punkten", "of 100 points"),
@@ -85,13 +100,18 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("lead.error_phone", "Bitte eine Telefonnummer aus Ziffern, Leerzeichen und + ( ) - / eingeben.", "Please enter a phone number of digits, spaces and + ( ) - /."),
     ("lead.error_too_long", "Das ist zu lang: höchstens {max} Zeichen.", "This is too long: at most {max} characters."),
     ("lead.error_consent", "Ohne eure Einwilligung wird nichts gesendet. Setzt den Haken, wenn ihr einverstanden seid.", "Nothing is sent without your consent. Tick the box if you agree."),
-    ("error.title", "Der Check kann nicht starten", "The check cannot start"),
-    ("error.lead", "Die Konfiguration enthält Fehler. Bitte gebt diese Liste an die Betreiber der Seite weiter:", "The configuration has errors. Please pass this list on to the people who run this site:"),
-    ("load.waiting", "Einen Moment, das wird gerade geladen …", "One moment, this is loading …"),
-    ("load.failed", "Dieser Teil des Checks konnte nicht geladen werden. Eure Antworten sind sicher. Prüft die Verbindung und versucht es noch einmal.", "This part of the check could not be loaded. Your answers are safe. Check your connection and try again."),
-    ("load.retry", "Noch einmal versuchen", "Try again"),
-    ("brand.powered_by", "Erstellt mit maturity-check", "Made with maturity-check"),
 ];
+
+thread_local! {
+    /// [`LATER`] once a results or lead chunk has run [`load_later`].
+    static LOADED: Cell<&'static [Entry]> = const { Cell::new(&[]) };
+}
+
+/// Makes the strings of the results and the lead form available to [`Catalogue::get`]. Called by
+/// the chunks that show them; builds without chunks (tests, native) have them from the start.
+pub fn load_later() {
+    LOADED.with(|l| l.set(LATER));
+}
 
 /// Every key partners may override (the engine validates `texts` against this list).
 pub use maturity_check_engine::config::TEXT_KEYS as KEYS;
@@ -106,6 +126,8 @@ pub struct Catalogue {
 impl Catalogue {
     /// `locale` is `de` or `en`; anything else reads German.
     pub fn new(locale: &str, overrides: BTreeMap<String, String>) -> Self {
+        #[cfg(not(feature = "split"))]
+        load_later();
         Catalogue {
             locale: locale.to_string(),
             overrides,
@@ -121,8 +143,9 @@ impl Catalogue {
         if let Some(s) = self.overrides.get(key) {
             return s.clone();
         }
-        CATALOGUE
+        FIRST_VIEW
             .iter()
+            .chain(LOADED.with(Cell::get))
             .find(|(k, _, _)| *k == key)
             .map(|(_, de, en)| if self.locale == "en" { *en } else { *de })
             .unwrap_or(key)
@@ -171,7 +194,7 @@ mod tests {
     #[test]
     fn keys_are_unique_and_every_text_is_written() {
         let mut seen = std::collections::BTreeSet::new();
-        for (k, de, en) in CATALOGUE {
+        for (k, de, en) in FIRST_VIEW.iter().chain(LATER) {
             assert!(seen.insert(k), "duplicate key {k}");
             assert!(!de.is_empty() && !en.is_empty(), "{k}");
             let holes = |s: &str| s.matches('{').count();
@@ -185,9 +208,12 @@ mod tests {
 
     #[test]
     fn the_catalogue_has_exactly_the_public_keys() {
-        let ours: Vec<&str> = CATALOGUE.iter().map(|(k, _, _)| *k).collect();
+        let mut ours: Vec<&str> = FIRST_VIEW.iter().chain(LATER).map(|(k, _, _)| *k).collect();
+        let mut keys = KEYS.to_vec();
+        ours.sort_unstable();
+        keys.sort_unstable();
         assert_eq!(
-            ours, KEYS,
+            ours, keys,
             "keep engine::config::TEXT_KEYS and the catalogue in step"
         );
     }
@@ -205,6 +231,14 @@ mod tests {
                 .fill("step.counter", &[("current", "3"), ("total", "24")]),
             "Frage 3 von 24"
         );
+    }
+
+    #[test]
+    fn results_and_lead_texts_are_there_without_chunks() {
+        let c = Catalogue::new("en", BTreeMap::new());
+        assert_eq!(c.get("results.plan"), "Your plan");
+        assert_eq!(c.get("lead.submit"), "Send contact details");
+        assert_eq!(c.get("intro.start"), "Start the check");
     }
 
     #[test]
