@@ -8,8 +8,6 @@ from another questionnaire or an older version is recognised and discarded inste
 
 use std::fmt;
 
-use serde::Serialize;
-
 use crate::scoring::Answers;
 use crate::share::{self, ShareError};
 use crate::validate::Checked;
@@ -26,13 +24,6 @@ pub struct Progress {
     pub answers: Answers,
     /// Index of the step the respondent was on.
     pub step: usize,
-}
-
-#[derive(Serialize)]
-struct Stored {
-    format: u32,
-    answers: String,
-    step: usize,
 }
 
 /// Why stored progress was discarded.
@@ -62,14 +53,46 @@ impl fmt::Display for ProgressError {
 
 impl std::error::Error for ProgressError {}
 
-/// Serialises progress for storage.
+/// Serialises progress for storage: `{"format":1,"answers":"<share code>","step":<n>}`.
+///
+/// Written by hand rather than with serde_json: the widget saves after every answer, and
+/// serde_json's writer would bring its error type (with std's texts for every I/O error kind) into
+/// the first view for three fields. `load` reads it with a real JSON parser, and the tests check
+/// that the text is exactly what serde_json writes.
 pub fn save(q: &Checked, progress: &Progress) -> String {
-    let stored = Stored {
-        format: FORMAT,
-        answers: share::encode(q, &progress.answers),
-        step: progress.step,
-    };
-    serde_json::to_string(&stored).unwrap_or_default()
+    format!(
+        "{{\"format\":{FORMAT},\"answers\":{},\"step\":{}}}",
+        json_string(&share::encode(q, &progress.answers)),
+        progress.step
+    )
+}
+
+/// `s` as a JSON string literal. Share codes are plain ASCII, but they carry the questionnaire's
+/// id and version, which a partner writes.
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if u32::from(c) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let n = u32::from(c) as usize;
+                out.push_str("\\u00");
+                out.push(char::from(HEX[n >> 4]));
+                out.push(char::from(HEX[n & 15]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Reads stored progress for `q`. Any input gives progress or a typed error, never a panic.
@@ -106,4 +129,22 @@ pub fn load_value(q: &Checked, value: &serde_json::Value) -> Result<Progress, Pr
         .ok_or_else(|| corrupt("no step"))?;
     let answers = share::decode_for(q, answers).map_err(ProgressError::Answers)?;
     Ok(Progress { answers, step })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_string;
+
+    #[test]
+    fn json_strings_are_what_serde_json_writes() {
+        for s in [
+            "",
+            "1~cs-maturity~3~0123x_~1_",
+            "quote \" backslash \\ slash /",
+            "\n\r\t\u{8}\u{c}\u{0}\u{1f}\u{7f}",
+            "Umlaute äöü, € und 🙂",
+        ] {
+            assert_eq!(json_string(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
 }
