@@ -9,7 +9,8 @@
 //!    functions behind the widget's split points (`src/chunks.rs`) out of the main module into
 //!    chunks, and writes `__wasm_split.js`, which fetches a chunk on its first call.
 //! 3. wasm-bindgen on the main module, then the unused stream adapter exports are dropped
-//!    ([`UNUSED_EXPORTS`]), then `wasm-opt -Oz` on every module. wasm-opt comes from the
+//!    ([`UNUSED_EXPORTS`]) and wasm-bindgen's long import and export names shortened in the module
+//!    and its glue ([`slim_interface`]), then `wasm-opt -Oz` on every module. wasm-opt comes from the
 //!    npm package `binaryen`; Debian's older wasm-opt writes modules that fail in the browser, so
 //!    the version is checked before it runs.
 //! 4. The built-in questionnaire's advice, one file per locale, and `public/`.
@@ -59,15 +60,26 @@ pub fn dist() -> Result {
     let release = root.join("target/wasm32-unknown-unknown/release");
     let (main, chunks) = split(&release.join(format!("{CRATE}.wasm")), &release, &dist)?;
     run(Command::new("wasm-bindgen")
-        .args(["--target", "web", "--no-typescript", "--keep-lld-exports"])
+        // `--keep-debug` keeps the function names for [`slim_interface`]; `wasm-opt` drops them.
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--keep-lld-exports",
+            "--keep-debug",
+        ])
         .args(["--out-name", CRATE, "--out-dir"])
         .arg(&dist)
         .arg(&main))?;
     let main_wasm = dist.join(format!("{CRATE}_bg.wasm"));
-    let dropped = drop_exports(&main_wasm, |name| {
+    let (dropped, renames) = slim_interface(&main_wasm, |name| {
         UNUSED_EXPORTS.iter().any(|p| name.starts_with(p))
     })?;
-    println!("dropped {dropped} exports of the unused streams adapters");
+    rename_in_glue(&dist.join(format!("{CRATE}.js")), &renames)?;
+    println!(
+        "dropped {dropped} exports of the unused streams adapters, shortened {} of wasm-bindgen's names",
+        renames.len()
+    );
     let wasm_opt = wasm_opt(&root)?;
     for module in std::iter::once(main_wasm).chain(chunks) {
         run(Command::new(&wasm_opt)
@@ -95,17 +107,138 @@ pub fn dist() -> Result {
 /// glue keeps the (unused) JS classes; they only name these exports inside their methods.
 const UNUSED_EXPORTS: &[&str] = &["intounderlying", "__wbg_intounderlying"];
 
-/// Rewrites the module at `path` without the exports whose names `unused` picks; every other
-/// section is copied byte for byte. Returns how many exports were dropped.
-fn drop_exports(path: &Path, unused: impl Fn(&str) -> bool) -> Result<usize> {
-    use wasm_encoder::{ExportKind, ExportSection, Module, RawSection};
-    use wasmparser::{ExternalKind, Parser, Payload};
+/// Code that only the [`UNUSED_EXPORTS`] reach, by a part of its functions' names: the futures of
+/// the stream adapters, which wasm-bindgen's executor runs through the function table. Their table
+/// slots are emptied ([`slim_interface`]), so that `wasm-opt` can drop them and what they use
+/// (std's I/O error texts among it).
+const UNUSED_CODE: &[&str] = &["wasm_streams"];
+
+/// Rewrites the module at `path`: drops the exports whose names `unused` picks and gives every
+/// import and export that only wasm-bindgen's glue uses ([`is_glue_name`]) a short name. Every
+/// other section is copied byte for byte. Returns how many exports were dropped and the renames
+/// (old name, new name), which [`rename_in_glue`] applies to the glue.
+///
+/// wasm-bindgen names each import after the JS function and a 16-digit hash
+/// (`__wbg_appendChild_7465eba84213c75f`), and the closure shims after their full Rust types. The
+/// names stand in both the wasm and the glue, and the hashes do not compress: about 3.8 KB brotli
+/// of the first view, for names nobody reads.
+///
+/// It also empties the function table's slots of [`UNUSED_CODE`]: the table is exported (the
+/// chunks share it), so `wasm-opt` must keep every function in it, even one that only the dropped
+/// exports could reach. An emptied slot traps if it is ever called, as a panic would.
+fn slim_interface(path: &Path, unused: impl Fn(&str) -> bool) -> Result<(usize, Renames)> {
+    use wasm_encoder::reencode::{Reencode, RoundtripReencoder};
+    use wasm_encoder::{
+        ConstExpr, ElementSection, Elements, ExportKind, ExportSection, HeapType, ImportSection,
+        Module, RawSection, RefType,
+    };
+    use wasmparser::{ElementItems, ElementKind, ExternalKind, KnownCustom, Name, Parser, Payload};
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let invalid = |e: wasmparser::BinaryReaderError| format!("{}: {e}", path.display());
+    let reencode = |e: wasm_encoder::reencode::Error| format!("{}: {e}", path.display());
+    // The functions whose table slots are emptied, by the names the name section gives them.
+    let mut unused_code = std::collections::HashSet::new();
+    for payload in Parser::new(0).parse_all(&bytes) {
+        if let Payload::CustomSection(custom) = payload.map_err(invalid)? {
+            if let KnownCustom::Name(names) = custom.as_known() {
+                for name in names {
+                    if let Name::Function(functions) = name.map_err(invalid)? {
+                        for naming in functions {
+                            let naming = naming.map_err(invalid)?;
+                            if UNUSED_CODE.iter().any(|c| naming.name.contains(c)) {
+                                unused_code.insert(naming.index);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if unused_code.is_empty() {
+        return Err(format!(
+            "{}: no function of {UNUSED_CODE:?} found; without names (wasm-bindgen \
+             --keep-debug) or without that code, revisit UNUSED_CODE",
+            path.display()
+        ));
+    }
     let mut module = Module::new();
     let mut dropped = 0;
+    let mut renames = Renames::new();
+    let mut short = |name: &str| -> String {
+        if !is_glue_name(name) {
+            return name.to_string();
+        }
+        let new = short_name(renames.len());
+        renames.push((name.to_string(), new.clone()));
+        new
+    };
     for payload in Parser::new(0).parse_all(&bytes) {
         match payload.map_err(invalid)? {
+            Payload::ImportSection(reader) => {
+                let mut imports = ImportSection::new();
+                for import in reader.into_imports() {
+                    let import = import.map_err(invalid)?;
+                    let ty = RoundtripReencoder
+                        .entity_type(import.ty)
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    imports.import(import.module, &short(import.name), ty);
+                }
+                module.section(&imports);
+            }
+            Payload::ElementSection(reader) => {
+                let mut elements = ElementSection::new();
+                for element in reader {
+                    let element = element.map_err(invalid)?;
+                    let exprs: Vec<ConstExpr>;
+                    let funcs: Vec<u32>;
+                    let items = match element.items {
+                        ElementItems::Functions(reader) => {
+                            funcs = reader
+                                .into_iter()
+                                .collect::<std::result::Result<_, _>>()
+                                .map_err(invalid)?;
+                            if funcs.iter().any(|f| unused_code.contains(f)) {
+                                exprs = funcs
+                                    .iter()
+                                    .map(|&f| match unused_code.contains(&f) {
+                                        true => ConstExpr::ref_null(HeapType::FUNC),
+                                        false => ConstExpr::ref_func(f),
+                                    })
+                                    .collect();
+                                Elements::Expressions(RefType::FUNCREF, exprs.as_slice().into())
+                            } else {
+                                Elements::Functions(funcs.as_slice().into())
+                            }
+                        }
+                        ElementItems::Expressions(ty, reader) => {
+                            exprs = reader
+                                .into_iter()
+                                .map(|e| {
+                                    RoundtripReencoder
+                                        .const_expr(e.map_err(invalid)?)
+                                        .map_err(reencode)
+                                })
+                                .collect::<Result<_>>()?;
+                            let ty = RoundtripReencoder.ref_type(ty).map_err(reencode)?;
+                            Elements::Expressions(ty, exprs.as_slice().into())
+                        }
+                    };
+                    match element.kind {
+                        ElementKind::Active {
+                            table_index,
+                            offset_expr,
+                        } => {
+                            let offset = RoundtripReencoder
+                                .const_expr(offset_expr)
+                                .map_err(reencode)?;
+                            elements.active(table_index, &offset, items)
+                        }
+                        ElementKind::Passive => elements.passive(items),
+                        ElementKind::Declared => elements.declared(items),
+                    };
+                }
+                module.section(&elements);
+            }
             Payload::ExportSection(reader) => {
                 let mut exports = ExportSection::new();
                 for export in reader {
@@ -121,7 +254,7 @@ fn drop_exports(path: &Path, unused: impl Fn(&str) -> bool) -> Result<usize> {
                         ExternalKind::Global => ExportKind::Global,
                         ExternalKind::Tag => ExportKind::Tag,
                     };
-                    exports.export(export.name, kind, export.index);
+                    exports.export(&short(export.name), kind, export.index);
                 }
                 module.section(&exports);
             }
@@ -134,7 +267,78 @@ fn drop_exports(path: &Path, unused: impl Fn(&str) -> bool) -> Result<usize> {
         }
     }
     std::fs::write(path, module.finish()).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(dropped)
+    Ok((dropped, renames))
+}
+
+/// (old name, new name) of the main module's imports and exports.
+type Renames = Vec<(String, String)>;
+
+/// Names that wasm-bindgen makes up for its own glue: the JS functions the module imports
+/// (`__wbg_…`, `__wbindgen_…`), and its allocator, externref table and closure shims. The page
+/// never sees them. The widget's own exports (`mount`, `widgethandle_destroy`), the linker's and
+/// those the chunk loader reads (`memory`, `__indirect_function_table`, `__wasm_split_shared0`)
+/// keep their names.
+fn is_glue_name(name: &str) -> bool {
+    ["__wbg_", "__wbindgen_", "wasm_bindgen_", "__externref_"]
+        .iter()
+        .any(|prefix| name.starts_with(prefix))
+}
+
+/// The `n`th short name: `a` … `Z`, then `aa`, `ab`, … (letters only, so every name is a plain
+/// JS property name and none of them is one of the names that stay).
+fn short_name(mut n: usize) -> String {
+    const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let mut name = Vec::new();
+    loop {
+        name.push(LETTERS[n % LETTERS.len()]);
+        n /= LETTERS.len();
+        if n == 0 {
+            break;
+        }
+        n -= 1;
+    }
+    name.reverse();
+    String::from_utf8_lossy(&name).into_owned()
+}
+
+/// Applies `renames` to the glue at `path`: every identifier-like word (letters, digits, `_`, `$`)
+/// that is an old name becomes the new one, wherever it stands (import object keys, `wasm.…`).
+/// The old names are long and carry hashes or full type paths, so no other word of the glue
+/// matches one. Fails if a name is not found, which would mean the glue changed its shape.
+fn rename_in_glue(path: &Path, renames: &Renames) -> Result {
+    let glue = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let map: std::collections::HashMap<&str, &str> = renames
+        .iter()
+        .map(|(old, new)| (old.as_str(), new.as_str()))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut out = String::with_capacity(glue.len());
+    let mut word = String::new();
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
+    for c in glue.chars().chain(std::iter::once('\n')) {
+        if is_word(c) {
+            word.push(c);
+            continue;
+        }
+        match map.get(word.as_str()) {
+            Some(new) => {
+                seen.insert(word.clone());
+                out.push_str(new);
+            }
+            None => out.push_str(&word),
+        }
+        word.clear();
+        out.push(c);
+    }
+    out.pop();
+    if let Some((old, _)) = renames.iter().find(|(old, _)| !seen.contains(old)) {
+        return Err(format!(
+            "{}: the glue never names the wasm's `{old}`; the renaming of wasm-bindgen's names \
+             does not fit this glue",
+            path.display()
+        ));
+    }
+    std::fs::write(path, out).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Splits `input`: the main module goes to `work/<crate>_split.wasm` (for wasm-bindgen), the
