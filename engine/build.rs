@@ -135,7 +135,7 @@ impl Writer {
         self.list(q.get("dimensions"), |w, d| {
             w.str(d.get("id"))?;
             w.text(d.get("title"))?;
-            w.text(d.get("description"))?;
+            // The description shows with the results only: it ships with the advice.
             w.number(d.get("weight"), Some(1.0))
         })?;
         self.list(q.get("questions"), |w, x| {
@@ -156,8 +156,7 @@ impl Writer {
         })?;
         self.list(q.get("levels"), |w, l| {
             w.str(l.get("id"))?;
-            w.text(l.get("name"))?;
-            w.text(l.get("description"))?;
+            // Name and description show with the results only: they ship with the advice.
             w.number(l.get("min"), None)?;
             w.number(l.get("max"), None)
         })?;

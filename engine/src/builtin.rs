@@ -1,13 +1,14 @@
 /*!
 The built-in questionnaire in two parts, so that the first view carries only what it needs.
 
-* The **core** ([`CORE`]): everything but the advice and the role profiles (targets, weights,
-  KPIs), in every locale, compiled into the widget.
+* The **core** ([`CORE`]): everything but the advice, the role profiles (targets, weights,
+  KPIs) and the texts only the results show (the descriptions of the dimensions, the names and
+  descriptions of the levels), in every locale, compiled into the widget.
   It is the file the engine's tests validate in full, minus `advice`, so it is read without
   running the validator again ([`core`]). `build.rs` writes it in a compact form, every field in
   the model's order and no JSON, so the first view carries neither a JSON parser's work on it nor
   serde's visitors for the model.
-* The **advice** and the role profiles: one file per locale ([`advice_file`], written next to the wasm by
+* The **advice**, the role profiles and the results' texts: one file per locale ([`advice_file`], written next to the wasm by
   `cargo xtask dist`), fetched when the results are about to show. [`complete`] joins it to the
   core and validates the whole, so a stale or damaged file is refused with its problems rather
   than trusted.
@@ -28,7 +29,8 @@ use crate::validate::{json_error, validate, Checked, Problem};
 pub const CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-core.txt"));
 
 /// What only the results need, of one questionnaire version in one locale, as the widget fetches
-/// it: the advice and the role profiles.
+/// it: the advice, the role profiles, and the texts of the dimensions and levels that only the
+/// results show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AdviceFile {
@@ -37,6 +39,25 @@ pub struct AdviceFile {
     pub locale: String,
     pub advice: Vec<Advice>,
     pub roles: Vec<RoleProfile>,
+    pub dimensions: Vec<DimensionTexts>,
+    pub levels: Vec<LevelTexts>,
+}
+
+/// A dimension's text that only the results show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionTexts {
+    pub id: String,
+    pub description: Text,
+}
+
+/// A level's texts, which only the results show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelTexts {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
 }
 
 /// The file name of the built-in advice in `locale`, next to the wasm module.
@@ -129,7 +150,7 @@ impl Reader<'_> {
                 Some(Dimension {
                     id: r.s()?,
                     title: r.text()?,
-                    description: r.text()?,
+                    description: Text::default(),
                     weight: r.number()?,
                 })
             })?,
@@ -156,8 +177,8 @@ impl Reader<'_> {
             levels: self.list(|r| {
                 Some(Level {
                     id: r.s()?,
-                    name: r.text()?,
-                    description: r.text()?,
+                    name: Text::default(),
+                    description: Text::default(),
                     min: r.number()?,
                     max: r.number()?,
                 })
@@ -176,8 +197,10 @@ impl Reader<'_> {
     }
 }
 
-/// The advice file of `q` in `locale` (advice and role profiles): every text in that locale only.
+/// The advice file of `q` in `locale` (advice, role profiles, the results' texts of dimensions and
+/// levels): every text in that locale only.
 pub fn advice_file(q: &Questionnaire, locale: &str) -> String {
+    let only = |t: &Text| t.only(locale, &q.default_locale);
     let file = AdviceFile {
         id: q.id.clone(),
         version: q.version.clone(),
@@ -207,6 +230,23 @@ pub fn advice_file(q: &Questionnaire, locale: &str) -> String {
                 ..r.clone()
             })
             .collect(),
+        dimensions: q
+            .dimensions
+            .iter()
+            .map(|d| DimensionTexts {
+                id: d.id.clone(),
+                description: only(&d.description),
+            })
+            .collect(),
+        levels: q
+            .levels
+            .iter()
+            .map(|l| LevelTexts {
+                id: l.id.clone(),
+                name: only(&l.name),
+                description: only(&l.description),
+            })
+            .collect(),
     };
     serde_json::to_string(&file).unwrap_or_default()
 }
@@ -231,6 +271,25 @@ pub fn complete(core: &Questionnaire, advice_json: &str) -> Result<Checked, Vec<
     let mut q = core.clone();
     q.advice = file.advice;
     q.profiles.roles = file.roles;
+    let mut missing = Vec::new();
+    for d in &mut q.dimensions {
+        match file.dimensions.iter().find(|t| t.id == d.id) {
+            Some(t) => d.description = t.description.clone(),
+            None => missing.push(format!("dimension \"{}\"", d.id)),
+        }
+    }
+    for l in &mut q.levels {
+        match file.levels.iter().find(|t| t.id == l.id) {
+            Some(t) => (l.name, l.description) = (t.name.clone(), t.description.clone()),
+            None => missing.push(format!("level \"{}\"", l.id)),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(vec![Problem::new(
+            "$",
+            format!("the advice file has no texts for {}", missing.join(", ")),
+        )]);
+    }
     q.restrict_to(&file.locale);
     validate(q)
 }

@@ -21,7 +21,7 @@ fn answers(q: &maturity_check_engine::Checked, shift: usize) -> Answers {
 }
 
 #[test]
-fn the_core_is_the_default_questionnaire_without_its_advice_and_role_profiles() {
+fn the_core_is_the_default_questionnaire_without_what_only_the_results_need() {
     let full = full().into_inner();
     let core = core().expect("the core parses").into_inner();
     assert!(core.advice.is_empty());
@@ -29,7 +29,26 @@ fn the_core_is_the_default_questionnaire_without_its_advice_and_role_profiles() 
     let mut expected = full.clone();
     expected.advice = Vec::new();
     expected.profiles.roles = Vec::new();
+    for d in &mut expected.dimensions {
+        d.description = Default::default();
+    }
+    for l in &mut expected.levels {
+        (l.name, l.description) = Default::default();
+    }
     assert_eq!(core, expected);
+}
+
+#[test]
+fn core_and_advice_file_are_the_whole_questionnaire_in_that_locale() {
+    let full = full();
+    let core = core().expect("the core parses");
+    for locale in &full.locales {
+        let joined = complete(&core, &advice_file(&full, locale))
+            .unwrap_or_else(|p| panic!("{locale}: {p:?}"));
+        let mut expected = full.clone().into_inner();
+        expected.restrict_to(locale);
+        assert_eq!(joined.into_inner(), expected, "{locale}");
+    }
 }
 
 #[test]
@@ -98,6 +117,10 @@ fn a_stale_damaged_or_foreign_advice_file_is_refused_with_a_reason() {
     let mut bad = good.clone();
     bad["advice"][0]["dimension"] = "nowhere".into();
     assert!(reason(&bad.to_string()).contains("nowhere"));
+    // The texts of a level missing.
+    let mut no_level = good.clone();
+    no_level["levels"].as_array_mut().expect("levels").pop();
+    assert!(reason(&no_level.to_string()).contains("no texts for level \"strategic\""));
     // Entries missing: the grid has a gap.
     let mut short = good;
     short["advice"] = serde_json::Value::Array(Vec::new());
