@@ -1,5 +1,6 @@
-// Lazy loading: the first question needs only the main wasm module; the results screen's code and
-// the built-in advice come later. A failed download says so, keeps every answer and can be retried.
+// Lazy loading: the first question needs only the main wasm module and the built-in questions in the
+// visitor's locale; the results screen's code and the built-in advice come later. A failed download
+// says so, keeps every answer and can be retried.
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -8,12 +9,15 @@ import {
   answerAll,
   assertNoErrors,
   chooseAnswers,
+  hostPage,
   launchBrowser,
+  mounts,
   openPage,
   readResults,
   serveHost,
   waitForStep,
 } from "./support/browser.mjs";
+import { startStatic } from "./support/serve.mjs";
 
 describe("chunks", () => {
   let browser;
@@ -51,6 +55,11 @@ describe("chunks", () => {
         "no chunk before the first answer",
       );
       assert.ok(!firstView.some((p) => p.includes("advice")), "no advice before the first answer");
+      assert.deepEqual(
+        firstView.filter((p) => p.includes("maturity-check.core.")),
+        ["/dist/maturity-check.core.en.txt"],
+        "the built-in questions in English only",
+      );
       await answerAll(s.page, chooseAnswers({ shift: 1 }), "en", "mouse");
       await s.page.waitForTimeout(100);
       answered();
@@ -99,4 +108,54 @@ describe("chunks", () => {
       }
     });
   }
+
+  // The loader starts the download of the built-in questions beside the wasm module's, guessing the
+  // locale the widget will pick. A right guess is one download; the widget never fetches it twice.
+  test("the loader fetches the built-in questions in the locale the widget picks, once", async () => {
+    const cases = [
+      { path: "/config-wins", lang: "de", config: { locale: "en" }, browser: "de-DE", expect: "en" },
+      { path: "/page-lang", lang: "en-GB", config: null, browser: "de-DE", expect: "en" },
+      { path: "/browser-lang", lang: null, config: {}, browser: "en-US", expect: "en" },
+      { path: "/unknown-everywhere", lang: "fr", config: {}, browser: "fr-FR", expect: "de" },
+    ];
+    const pages = Object.fromEntries(cases.map((c) => [c.path, { body: hostPage({ lang: c.lang, config: c.config }) }]));
+    const host = await startStatic({ mounts: await mounts(), pages });
+    try {
+      for (const c of cases) {
+        const context = await browser.newContext({ reducedMotion: "reduce", locale: c.browser });
+        const s = await openPage(browser, { context });
+        const cores = [];
+        s.page.on("request", (r) => r.url().includes("maturity-check.core.") && cores.push(new URL(r.url()).pathname));
+        try {
+          await s.page.goto(host.url.replace(/\/$/, "") + c.path);
+          await s.page.getByRole("button", { name: c.expect === "en" ? "Start the check" : "Check starten" }).waitFor();
+          assert.deepEqual(cores, [`/dist/maturity-check.core.${c.expect}.txt`], c.path);
+          assertNoErrors(s);
+        } finally {
+          await context.close();
+        }
+      }
+    } finally {
+      await host.close();
+    }
+  });
+
+  test("when the built-in questions cannot be downloaded, the widget says so and loads after a reload", async () => {
+    const s = await openPage(browser);
+    let blocked = true;
+    await s.page.route(/maturity-check\.core\.en\.txt$/, (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
+    try {
+      await s.page.goto(server.url);
+      const alert = s.page.getByRole("alert");
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /could not load the questions \(maturity-check\.core\.en\.txt\).*check the connection/);
+      assert.deepEqual(s.errors, [], "no page errors");
+      blocked = false;
+      await s.page.reload();
+      await s.page.getByRole("button", { name: "Start the check" }).click();
+      await waitForStep(s.page, 0, "en");
+    } finally {
+      await s.context.close();
+    }
+  });
 });

@@ -49,6 +49,42 @@ function loadSheet() {
   return sheet;
 }
 
+// The built-in questionnaire's locales and its default (`builtin::LOCALES` and `DEFAULT_LOCALE` of
+// the engine; e2e/chunks.test.mjs checks that the widget picks what this guesses).
+const CORE_LOCALES = ["de", "en"];
+const CORE_DEFAULT = "de";
+const cores = new Map();
+
+/**
+ * Starts the download of the built-in questionnaire's core (`maturity-check.core.<locale>.txt`)
+ * beside the wasm module's, in the locale the widget will pick for the config `text`: the
+ * config's `locale`, else the page's `<html lang>`, else the browser's languages, each matched by
+ * language; else the default. Returns `{ locale, text }` (text: a promise), or null when the
+ * config brings its own questionnaire or is not a JSON object (the widget reports that). A wrong
+ * guess costs a download, not a wrong widget: the widget fetches the file it needs itself.
+ */
+function builtinCore(text) {
+  let config;
+  try {
+    config = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (config === null || typeof config !== "object" || Array.isArray(config) || config.questionnaire !== undefined) return null;
+  const match = (tag) => (typeof tag === "string" ? CORE_LOCALES.find((l) => l === tag.split(/[-_]/)[0].toLowerCase()) : undefined);
+  const languages = navigator.languages?.length ? navigator.languages : [navigator.language];
+  const locale = match(config.locale) ?? match(document.documentElement.getAttribute("lang")) ?? languages.map(match).find(Boolean) ?? CORE_DEFAULT;
+  if (!cores.has(locale)) {
+    const core = fetch(new URL(`maturity-check.core.${locale}.txt`, BASE)).then((r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return r.text();
+    });
+    core.catch(() => cores.delete(locale)); // the widget fetches it again itself
+    cores.set(locale, core);
+  }
+  return { locale, text: cores.get(locale) };
+}
+
 function report(element, message, path) {
   console.error(`[maturity-check] ${path}: ${message}`);
   element.dispatchEvent(
@@ -78,9 +114,10 @@ async function mount(element, config = {}) {
   const container = document.createElement("div");
   container.className = "mc-host";
   root.replaceChildren(container);
+  const core = builtinCore(text);
   const [glue, css] = await Promise.all([loadRuntime(), loadSheet().catch(() => null)]);
   if (css) root.adoptedStyleSheets = [css];
-  const handle = await glue.mount(element, container, text, BASE.href);
+  const handle = await glue.mount(element, container, text, BASE.href, core?.locale, core?.text);
   let live = true;
   return {
     destroy() {

@@ -19,7 +19,6 @@ mod theme;
 pub mod ui;
 
 use std::any::Any;
-use std::cell::OnceCell;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -43,30 +42,87 @@ impl WidgetHandle {
     }
 }
 
-thread_local! {
-    /// The built-in questionnaire, parsed once per page however many widgets use it.
-    static DEFAULT_QUESTIONNAIRE: OnceCell<Result<Arc<Checked>, Vec<Problem>>> = const { OnceCell::new() };
+/// The built-in questionnaire's core in `locale`, which the loader may already be fetching.
+/// Release build: the core of the visitor's locale comes as a file of its own
+/// ([`maturity_check_engine::builtin::core_file`]), read once per page and locale however many
+/// widgets use it. The loader starts its download beside the wasm module's and hands over the
+/// pending text (`prefetched`, with the locale it guessed); if it guessed another locale, or its
+/// download failed, the widget fetches the file itself.
+#[cfg(feature = "split")]
+async fn default_questionnaire(
+    locale: &str,
+    base: &str,
+    prefetched: Option<(String, js_sys::Promise)>,
+) -> Result<Arc<Checked>, Vec<Problem>> {
+    use maturity_check_engine::builtin;
+    thread_local! {
+        static READ: std::cell::RefCell<Vec<(String, Arc<Checked>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let cached =
+        || READ.with_borrow(|r| r.iter().find(|(l, _)| l == locale).map(|(_, q)| q.clone()));
+    if let Some(q) = cached() {
+        return Ok(q);
+    }
+    let name = builtin::core_file_name(locale);
+    let handed = match prefetched.filter(|(l, _)| l == locale) {
+        Some((_, text)) => wasm_bindgen_futures::JsFuture::from(text)
+            .await
+            .ok()
+            .and_then(|t| t.as_string()),
+        None => None,
+    };
+    let text = match handed {
+        Some(text) => text,
+        None => browser::fetch_text(&format!("{base}{name}"))
+            .await
+            .map_err(|e| {
+                vec![Problem::new(
+                    "$.questionnaire",
+                    format!("could not load the questions ({name}): {e}; check the connection and reload"),
+                )]
+            })?,
+    };
+    // Another widget may have read it meanwhile; either copy is the same.
+    if let Some(q) = cached() {
+        return Ok(q);
+    }
+    let q = Arc::new(builtin::read_core_file(&text).map_err(|p| vec![p])?);
+    READ.with_borrow_mut(|r| r.push((locale.to_string(), q.clone())));
+    Ok(q)
 }
 
-/// The built-in questionnaire. The release build carries only its core and fetches the advice
-/// for the results ([`maturity_check_engine::builtin`]); other builds carry it whole.
-fn default_questionnaire() -> Result<Arc<Checked>, Vec<Problem>> {
-    DEFAULT_QUESTIONNAIRE.with(|cell| {
+/// Builds without chunks (tests, native) carry the whole built-in questionnaire, every locale.
+#[cfg(not(feature = "split"))]
+async fn default_questionnaire(
+    _locale: &str,
+    _base: &str,
+    _prefetched: Option<(String, js_sys::Promise)>,
+) -> Result<Arc<Checked>, Vec<Problem>> {
+    use std::cell::OnceCell;
+    thread_local! {
+        static WHOLE: OnceCell<Result<Arc<Checked>, Vec<Problem>>> = const { OnceCell::new() };
+    }
+    WHOLE.with(|cell| {
         cell.get_or_init(|| {
-            #[cfg(feature = "split")]
-            let q = maturity_check_engine::builtin::core().map_err(|p| vec![p]);
-            #[cfg(not(feature = "split"))]
-            let q = maturity_check_engine::load(maturity_check_engine::DEFAULT_QUESTIONNAIRE)
-                .map_err(|e| e.problems());
-            q.map(Arc::new)
+            maturity_check_engine::load(maturity_check_engine::DEFAULT_QUESTIONNAIRE)
+                .map(Arc::new)
+                .map_err(|e| e.problems())
         })
         .clone()
     })
 }
 
-async fn questionnaire(source: &QuestionnaireSource) -> Result<Arc<Checked>, Vec<Problem>> {
+/// The questionnaire the config names; `builtin` is the locale and the loader's download for the
+/// built-in one.
+async fn questionnaire(
+    source: &QuestionnaireSource,
+    builtin: (&str, &str, Option<(String, js_sys::Promise)>),
+) -> Result<Arc<Checked>, Vec<Problem>> {
     let input = match source {
-        QuestionnaireSource::Default => return default_questionnaire(),
+        QuestionnaireSource::Default => {
+            let (locale, base, prefetched) = builtin;
+            return default_questionnaire(locale, base, prefetched).await;
+        }
         QuestionnaireSource::Inline(value) => chunks::QuestionnaireInput::Inline(value.clone()),
         QuestionnaireSource::Url(url) => {
             chunks::QuestionnaireInput::Text(browser::fetch_text(url).await.map_err(|e| {
@@ -90,13 +146,17 @@ async fn questionnaire(source: &QuestionnaireSource) -> Result<Arc<Checked>, Vec
 /// Never fails: invalid input renders an error panel and is reported as `maturity-check:error`.
 ///
 /// `base` is the URL of the folder the widget's files are served from (the loader passes its own);
-/// the built-in questionnaire's advice is fetched from there.
+/// the built-in questionnaire's files are fetched from there. `core_locale` and `core_text` are the
+/// loader's download of the built-in questionnaire's core in the locale it expects the widget to
+/// pick (see `builtinCore` in the loader), or nothing.
 #[wasm_bindgen]
 pub async fn mount(
     host: HtmlElement,
     container: HtmlElement,
     config: String,
     base: Option<String>,
+    core_locale: Option<String>,
+    core_text: Option<js_sys::Promise>,
 ) -> WidgetHandle {
     let report = match browser::parse_json(&config) {
         Ok(value) => config::parse_value(&value, i18n::KEYS),
@@ -117,8 +177,22 @@ pub async fn mount(
         "de",
     );
 
+    let builtin_locale = i18n::pick_locale(
+        configured.as_deref(),
+        page_lang.as_deref(),
+        &browser_langs,
+        &maturity_check_engine::builtin::LOCALES
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>(),
+        maturity_check_engine::builtin::DEFAULT_LOCALE,
+    );
+    let prefetched = core_locale.zip(core_text);
+    let base_url = base.clone().unwrap_or_default();
     let loaded = match report.config {
-        Some(cfg) => questionnaire(&cfg.questionnaire).await.map(|q| (cfg, q)),
+        Some(cfg) => questionnaire(&cfg.questionnaire, (&builtin_locale, &base_url, prefetched))
+            .await
+            .map(|q| (cfg, q)),
         None => Err(report.errors),
     };
     let view: Box<dyn Any> = match loaded {

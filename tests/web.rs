@@ -80,7 +80,7 @@ fn press(target: &Element, key: &str) {
 /// Mounts a widget with `config` and presses its start button.
 async fn started(config: &str) -> (WidgetHandle, HtmlElement) {
     let (host, container) = host();
-    let widget = mount(host, container.clone(), config.into(), None).await;
+    let widget = mount(host, container.clone(), config.into(), None, None, None).await;
     until("intro", || {
         find(&container, ".mc-button--primary").is_some()
     })
@@ -100,6 +100,8 @@ async fn intro_shows_the_title_the_length_and_a_start_button() {
         host,
         container.clone(),
         r#"{"locale":"en","persistence":false}"#.into(),
+        None,
+        None,
         None,
     )
     .await;
@@ -231,7 +233,7 @@ async fn an_invalid_config_shows_the_error_panel_with_paths_and_an_event() {
         .unwrap();
     let config =
         r##"{"theme":{"primary":"blue"},"cta":{"label":"x","url":"javascript:alert(1)"}}"##;
-    let _widget = mount(host, container.clone(), config.into(), None).await;
+    let _widget = mount(host, container.clone(), config.into(), None, None, None).await;
     until("error panel", || find(&container, "[role=alert]").is_some()).await;
     let panel = text(&container, "[role=alert]");
     assert!(panel.contains("$.theme.primary"), "{panel}");
@@ -245,7 +247,7 @@ async fn an_invalid_config_shows_the_error_panel_with_paths_and_an_event() {
 #[wasm_bindgen_test]
 async fn destroy_removes_the_widget() {
     let (host, container) = host();
-    let mut widget = mount(host, container.clone(), "{}".into(), None).await;
+    let mut widget = mount(host, container.clone(), "{}".into(), None, None, None).await;
     until("intro", || find(&container, ".mc-intro").is_some()).await;
     widget.destroy();
     leptos::task::tick().await;
@@ -265,6 +267,8 @@ async fn destroying_during_the_pick_transition_leaves_the_module_working() {
         host2,
         container2.clone(),
         r#"{"locale":"de","persistence":false}"#.into(),
+        None,
+        None,
         None,
     )
     .await;
@@ -314,6 +318,8 @@ async fn the_lead_form_shows_only_with_an_endpoint_and_asks_for_the_configured_f
         plain.clone(),
         r#"{"locale":"en","persistence":false}"#.into(),
         None,
+        None,
+        None,
     )
     .await;
     until("results", || find(&plain, ".mc-results").is_some()).await;
@@ -325,7 +331,7 @@ async fn the_lead_form_shows_only_with_an_endpoint_and_asks_for_the_configured_f
     let (host, container) = host();
     let config = r#"{"locale":"en","persistence":false,"privacy_url":"/privacy",
         "lead":{"endpoint":"/leads","fields":{"phone":"required","message":"optional"}}}"#;
-    let _widget = mount(host, container.clone(), config.into(), None).await;
+    let _widget = mount(host, container.clone(), config.into(), None, None, None).await;
     until("lead form", || {
         find(&container, ".mc-leadform form").is_some()
     })
@@ -383,7 +389,7 @@ async fn sending_an_empty_lead_form_marks_every_problem_and_sends_nothing() {
     let _shared = SharedResult::open();
     let (host, container) = host();
     let config = r#"{"locale":"de","persistence":false,"lead":{"endpoint":"/leads","fields":{"name":"required"}}}"#;
-    let _widget = mount(host, container.clone(), config.into(), None).await;
+    let _widget = mount(host, container.clone(), config.into(), None, None, None).await;
     until("lead form", || {
         find(&container, ".mc-leadform form").is_some()
     })

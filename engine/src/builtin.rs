@@ -1,20 +1,21 @@
 /*!
-The built-in questionnaire in two parts, so that the first view carries only what it needs.
+The built-in questionnaire in two files per locale, so that the first view loads only what it
+needs, in the visitor's language only. `cargo xtask dist` writes both next to the wasm.
 
-* The **core** ([`CORE`]): everything but the advice, the role profiles (targets, weights,
+* The **core** ([`core_file`]): everything but the advice, the role profiles (targets, weights,
   KPIs) and the texts only the results show (the descriptions of the dimensions, the names and
-  descriptions of the levels), in every locale, compiled into the widget.
-  It is the file the engine's tests validate in full, minus `advice`, so it is read without
-  running the validator again ([`core`]). `build.rs` writes it in a compact form, every field in
-  the model's order and no JSON, so the first view carries neither a JSON parser's work on it nor
-  serde's visitors for the model.
-* The **advice**, the role profiles and the results' texts: one file per locale ([`advice_file`], written next to the wasm by
-  `cargo xtask dist`), fetched when the results are about to show. [`complete`] joins it to the
-  core and validates the whole, so a stale or damaged file is refused with its problems rather
-  than trusted.
+  descriptions of the levels). The loader fetches it beside the wasm module. It is the file the
+  engine's tests validate in full, minus those parts, so it is read without running the
+  validator again ([`read_core_file`]). It has a compact form, every field in the model's order and
+  no JSON, so the first view carries neither a JSON parser's work on it nor serde's visitors for
+  the model.
+* The **advice**, the role profiles and the results' texts ([`advice_file`]), fetched when the
+  results are about to show. [`complete`] joins it to the core and validates the whole, so a
+  stale or damaged file is refused with its problems rather than trusted.
 */
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use std::collections::BTreeMap;
 
@@ -24,9 +25,18 @@ use crate::model::{
 };
 use crate::validate::{json_error, validate, Checked, Problem};
 
-/// The built-in questionnaire without its advice, in the compact form [`core`] reads. Made by
-/// `build.rs`; the fields are separated by U+001F.
-pub const CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-core.txt"));
+/// The locales of the built-in questionnaire (`questionnaire/default.json`; a test keeps them in
+/// step), and the one it falls back to.
+pub const LOCALES: &[&str] = &["de", "en"];
+pub const DEFAULT_LOCALE: &str = "de";
+
+/// The field separator of the core file. A text that contains it cannot be written.
+const SEP: char = '\u{1f}';
+
+/// The file name of the built-in core in `locale`, next to the wasm module.
+pub fn core_file_name(locale: &str) -> String {
+    format!("maturity-check.core.{locale}.txt")
+}
 
 /// What only the results need, of one questionnaire version in one locale, as the widget fetches
 /// it: the advice, the role profiles, and the texts of the dimensions and levels that only the
@@ -65,21 +75,36 @@ pub fn advice_file_name(locale: &str) -> String {
     format!("maturity-check.advice.{locale}.json")
 }
 
-/// The core of the built-in questionnaire. Its content is validated by the test suite (with the
-/// advice), and a test checks that this reads the same questionnaire as the JSON file; a core
-/// that ends early or has a field of the wrong kind is reported, never a panic.
-pub fn core() -> Result<Checked, Problem> {
-    read_core(CORE).map(Checked::unvalidated).ok_or_else(|| {
+/// Reads a core file ([`core_file`]). Its content is validated by the test suite (with the advice),
+/// and a test checks that this reads the same questionnaire as the JSON file; a file that ends
+/// early, runs on or has a field of the wrong kind is reported, never a panic.
+pub fn read_core_file(text: &str) -> Result<Checked, Problem> {
+    read_core(text).map(Checked::unvalidated).ok_or_else(|| {
         Problem::new(
-            "$",
-            "the built-in questionnaire is damaged; rebuild the widget".to_string(),
+            "$.questionnaire",
+            "the built-in questions are damaged (a file of another widget version?); reload the page".to_string(),
         )
     })
 }
 
 fn read_core(text: &str) -> Option<Questionnaire> {
-    let mut r = Reader(text.split('\u{1f}'));
+    let mut r = Reader(text.split(SEP));
     r.questionnaire().filter(|_| r.0.next().is_none())
+}
+
+/// The core of questionnaire `json` (the built-in one is `DEFAULT_QUESTIONNAIRE`) in `locale`:
+/// what [`read_core_file`] reads. `None` if `json` is not a questionnaire this can write (the
+/// engine's tests validate the built-in one in full, and say what is wrong with it).
+pub fn core_file(json: &str, locale: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(json).ok()?;
+    let q = v.as_object()?;
+    let mut out = Writer {
+        fields: Vec::new(),
+        locale: locale.to_string(),
+        fallback: q.get("default_locale")?.as_str()?.to_string(),
+    };
+    out.questionnaire(q)?;
+    Some(out.fields.join(&SEP.to_string()))
 }
 
 /// Reads the fields `build.rs` wrote, in the same order.
@@ -294,6 +319,154 @@ pub fn complete(core: &Questionnaire, advice_json: &str) -> Result<Checked, Vec<
     validate(q)
 }
 
+/// Writes the fields [`Reader`] reads, in the same order, every text in one locale.
+struct Writer {
+    fields: Vec<String>,
+    locale: String,
+    /// The questionnaire's default locale, for a text without `locale`.
+    fallback: String,
+}
+
+type Obj = Map<String, Value>;
+
+impl Writer {
+    fn raw(&mut self, s: String) -> Option<()> {
+        (!s.contains(SEP)).then(|| self.fields.push(s))
+    }
+
+    fn str(&mut self, v: Option<&Value>) -> Option<()> {
+        self.raw(v?.as_str()?.to_string())
+    }
+
+    fn count(&mut self, n: usize) -> Option<()> {
+        self.raw(n.to_string())
+    }
+
+    /// A number as whole thousandths (the reader divides by 1000): exact for every value the
+    /// questionnaire format uses, and no float parsing in the wasm.
+    fn number(&mut self, v: Option<&Value>, default: Option<f64>) -> Option<()> {
+        let x = match v {
+            None => default?,
+            Some(v) => v.as_f64()?,
+        };
+        let thousandths = (x * 1000.0).round();
+        if thousandths / 1000.0 != x || thousandths.abs() > 1e15 {
+            return None;
+        }
+        self.raw(format!("{}", thousandths as i64))
+    }
+
+    /// A count (`usize` in the model).
+    fn whole(&mut self, v: Option<&Value>, default: u64) -> Option<()> {
+        let n = match v {
+            None => default,
+            Some(v) => v.as_u64()?,
+        };
+        self.raw(n.to_string())
+    }
+
+    /// The text in the file's locale, chosen as [`Text::get`] chooses.
+    fn text(&mut self, v: Option<&Value>) -> Option<()> {
+        let map = v?.as_object()?;
+        let s = map
+            .get(&self.locale)
+            .or_else(|| map.get(&self.fallback))
+            .or_else(|| map.values().next())?;
+        self.count(1)?;
+        self.raw(self.locale.clone())?;
+        self.str(Some(s))
+    }
+
+    /// Absent (or null) as `0`, present as `1` and the value.
+    fn optional(
+        &mut self,
+        v: Option<&Value>,
+        f: impl FnOnce(&mut Self, &Value) -> Option<()>,
+    ) -> Option<()> {
+        match v.filter(|v| !v.is_null()) {
+            None => self.raw("0".into()),
+            Some(v) => {
+                self.raw("1".into())?;
+                f(self, v)
+            }
+        }
+    }
+
+    fn list(
+        &mut self,
+        v: Option<&Value>,
+        mut f: impl FnMut(&mut Self, &Obj) -> Option<()>,
+    ) -> Option<()> {
+        let items = match v {
+            None => &Vec::new(),
+            Some(v) => v.as_array()?,
+        };
+        self.count(items.len())?;
+        for item in items {
+            f(self, item.as_object()?)?;
+        }
+        Some(())
+    }
+
+    fn choices(&mut self, v: Option<&Value>) -> Option<()> {
+        self.list(v, |w, o| {
+            w.str(o.get("id"))?;
+            w.text(o.get("label"))
+        })
+    }
+
+    fn questionnaire(&mut self, q: &Obj) -> Option<()> {
+        self.str(q.get("id"))?;
+        self.str(q.get("version"))?;
+        // One locale, which is also the default: as `Questionnaire::restrict_to` leaves it.
+        self.raw(self.locale.clone())?;
+        self.count(1)?;
+        self.raw(self.locale.clone())?;
+        self.text(q.get("title"))?;
+        self.optional(q.get("subtitle"), |w, v| w.text(Some(v)))?;
+        self.list(q.get("dimensions"), |w, d| {
+            w.str(d.get("id"))?;
+            w.text(d.get("title"))?;
+            // The description shows with the results only: it ships with the advice.
+            w.number(d.get("weight"), Some(1.0))
+        })?;
+        self.list(q.get("questions"), |w, x| {
+            w.str(x.get("id"))?;
+            w.str(x.get("dimension"))?;
+            w.number(x.get("weight"), Some(1.0))?;
+            w.text(x.get("prompt"))?;
+            w.optional(x.get("help"), |w, v| w.text(Some(v)))?;
+            w.choices(x.get("options"))?;
+            w.optional(x.get("dont_know"), |w, v| w.text(Some(v)))
+        })?;
+        self.list(q.get("context_questions"), |w, x| {
+            w.str(x.get("id"))?;
+            w.text(x.get("prompt"))?;
+            w.optional(x.get("help"), |w, v| w.text(Some(v)))?;
+            w.choices(x.get("options"))?;
+            w.optional(x.get("after"), |w, v| w.str(Some(v)))
+        })?;
+        self.list(q.get("levels"), |w, l| {
+            w.str(l.get("id"))?;
+            // Name and description show with the results only: they ship with the advice.
+            w.number(l.get("min"), None)?;
+            w.number(l.get("max"), None)
+        })?;
+        let p = q.get("profiles")?.as_object()?;
+        self.str(p.get("role_question"))?;
+        self.str(p.get("default_role"))?;
+        // The role profiles (targets, weights, KPIs) serve only the results: they ship with the
+        // advice.
+        let empty = Map::new();
+        let plan = match q.get("plan") {
+            None => &empty,
+            Some(v) => v.as_object()?,
+        };
+        self.whole(plan.get("focus_dimensions"), 3)?;
+        self.whole(plan.get("max_per_column"), 5)
+    }
+}
+
 impl Text {
     /// This text with only `locale` (or, missing that, `fallback` or any) under key `locale`.
     pub fn only(&self, locale: &str, fallback: &str) -> Text {
@@ -344,9 +517,10 @@ mod tests {
 
     #[test]
     fn a_damaged_core_is_refused_not_read_in_part() {
-        assert!(read_core(CORE).is_some());
-        let fields: Vec<&str> = CORE.split('\u{1f}').collect();
-        let join = |f: &[&str]| f.join("\u{1f}");
+        let core = core_file(crate::DEFAULT_QUESTIONNAIRE, "de").expect("written");
+        assert!(read_core(&core).is_some());
+        let fields: Vec<&str> = core.split(SEP).collect();
+        let join = |f: &[&str]| f.join(&SEP.to_string());
         // ends early, at every tenth field
         for end in (0..fields.len()).step_by(10) {
             assert!(
@@ -355,12 +529,11 @@ mod tests {
             );
         }
         // one field too many
-        assert!(read_core(&format!("{CORE}\u{1f}x")).is_none());
+        assert!(read_core(&format!("{core}{SEP}x")).is_none());
         // a count or a number that is not one
-        let count = fields
-            .iter()
-            .position(|f| *f == "2")
-            .expect("a locale count");
+        // id, version, default locale, then the count of locales
+        let count = 3;
+        assert_eq!(fields[count], "1");
         let mut bad = fields.clone();
         bad[count] = "two";
         assert!(read_core(&join(&bad)).is_none());

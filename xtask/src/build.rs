@@ -13,7 +13,7 @@
 //!    and its glue ([`slim_interface`]), then `wasm-opt -Oz` on every module. wasm-opt comes from the
 //!    npm package `binaryen`; Debian's older wasm-opt writes modules that fail in the browser, so
 //!    the version is checked before it runs.
-//! 4. The built-in questionnaire's advice, one file per locale, and `public/`.
+//! 4. The built-in questionnaire, its core and its advice in a file per locale, and `public/`.
 //! 5. esbuild (npm, pinned) minifies the JavaScript (loader, glue, chunk loader) and the stylesheet in
 //!    place: about 3 KB less brotli before the first question. The readable sources stay in
 //!    `public/`.
@@ -92,7 +92,7 @@ pub fn dist() -> Result {
             .arg("-o")
             .arg(&module))?;
     }
-    write_advice_files(&dist)?;
+    write_questionnaire_files(&dist)?;
     copy_dir(&root.join("public"), &dist)?;
     minify(&root, &dist)?;
     println!("dist/ is ready");
@@ -448,11 +448,17 @@ fn minify(root: &Path, dist: &Path) -> Result {
     Ok(())
 }
 
-/// The built-in questionnaire's advice, one file per locale: the wasm carries only the core.
-fn write_advice_files(dist: &Path) -> Result {
-    let q = maturity_check_engine::load(maturity_check_engine::DEFAULT_QUESTIONNAIRE)
+/// The built-in questionnaire, two files per locale: the core the first view reads, and the advice
+/// (with what else only the results need).
+fn write_questionnaire_files(dist: &Path) -> Result {
+    let json = maturity_check_engine::DEFAULT_QUESTIONNAIRE;
+    let q = maturity_check_engine::load(json)
         .map_err(|e| format!("questionnaire/default.json: {e}"))?;
     for locale in &q.locales {
+        let name = builtin::core_file_name(locale);
+        let core = builtin::core_file(json, locale)
+            .ok_or_else(|| format!("questionnaire/default.json cannot be written as {name}"))?;
+        std::fs::write(dist.join(&name), core).map_err(|e| format!("dist/{name}: {e}"))?;
         let name = builtin::advice_file_name(locale);
         std::fs::write(dist.join(&name), builtin::advice_file(&q, locale))
             .map_err(|e| format!("dist/{name}: {e}"))?;

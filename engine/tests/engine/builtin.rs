@@ -1,4 +1,7 @@
-use maturity_check_engine::builtin::{advice_file, advice_file_name, complete, core, AdviceFile};
+use maturity_check_engine::builtin::{
+    advice_file, advice_file_name, complete, core_file, core_file_name, read_core_file, AdviceFile,
+    DEFAULT_LOCALE, LOCALES,
+};
 use maturity_check_engine::{assess, load, plan, Answer, Answers, DEFAULT_QUESTIONNAIRE};
 
 fn full() -> maturity_check_engine::Checked {
@@ -20,30 +23,56 @@ fn answers(q: &maturity_check_engine::Checked, shift: usize) -> Answers {
     a
 }
 
+/// The built-in core in `locale`, as the widget reads it.
+fn core(locale: &str) -> maturity_check_engine::Checked {
+    let text = core_file(DEFAULT_QUESTIONNAIRE, locale).expect("the core is written");
+    read_core_file(&text).expect("the core parses")
+}
+
 #[test]
-fn the_core_is_the_default_questionnaire_without_what_only_the_results_need() {
-    let full = full().into_inner();
-    let core = core().expect("the core parses").into_inner();
-    assert!(core.advice.is_empty());
-    assert!(core.profiles.roles.is_empty());
-    let mut expected = full.clone();
-    expected.advice = Vec::new();
-    expected.profiles.roles = Vec::new();
-    for d in &mut expected.dimensions {
-        d.description = Default::default();
+fn the_built_in_locales_are_the_questionnaires() {
+    let full = full();
+    assert_eq!(full.locales, LOCALES);
+    assert_eq!(full.default_locale, DEFAULT_LOCALE);
+    assert_eq!(core_file_name("en"), "maturity-check.core.en.txt");
+}
+
+#[test]
+fn the_core_is_the_default_questionnaire_in_one_locale_without_what_only_the_results_need() {
+    for locale in LOCALES {
+        let core = core(locale).into_inner();
+        assert!(core.advice.is_empty());
+        assert!(core.profiles.roles.is_empty());
+        let mut expected = full().into_inner();
+        expected.restrict_to(locale);
+        expected.advice = Vec::new();
+        expected.profiles.roles = Vec::new();
+        for d in &mut expected.dimensions {
+            d.description = Default::default();
+        }
+        for l in &mut expected.levels {
+            (l.name, l.description) = Default::default();
+        }
+        assert_eq!(core, expected, "{locale}");
     }
-    for l in &mut expected.levels {
-        (l.name, l.description) = Default::default();
-    }
-    assert_eq!(core, expected);
+}
+
+#[test]
+fn a_core_file_of_an_unknown_locale_falls_back_to_the_default_texts() {
+    let fr = core("fr");
+    let de = core("de");
+    assert_eq!(fr.locales, vec!["fr".to_string()]);
+    assert_eq!(
+        fr.questions[0].prompt.get("fr", "fr"),
+        de.questions[0].prompt.get("de", "de")
+    );
 }
 
 #[test]
 fn core_and_advice_file_are_the_whole_questionnaire_in_that_locale() {
     let full = full();
-    let core = core().expect("the core parses");
     for locale in &full.locales {
-        let joined = complete(&core, &advice_file(&full, locale))
+        let joined = complete(&core(locale), &advice_file(&full, locale))
             .unwrap_or_else(|p| panic!("{locale}: {p:?}"));
         let mut expected = full.clone().into_inner();
         expected.restrict_to(locale);
@@ -54,9 +83,8 @@ fn core_and_advice_file_are_the_whole_questionnaire_in_that_locale() {
 #[test]
 fn core_and_advice_file_give_the_same_plan_as_the_whole_file_in_every_locale() {
     let full = full();
-    let core = core().expect("the core parses");
     for locale in &full.locales {
-        let joined = complete(&core, &advice_file(&full, locale))
+        let joined = complete(&core(locale), &advice_file(&full, locale))
             .unwrap_or_else(|p| panic!("{locale}: {p:?}"));
         assert_eq!(joined.locales, vec![locale.clone()]);
         for shift in 0..5 {
@@ -94,7 +122,7 @@ fn an_advice_file_holds_one_locale_only() {
 #[test]
 fn a_stale_damaged_or_foreign_advice_file_is_refused_with_a_reason() {
     let full = full();
-    let core = core().expect("the core parses");
+    let core = core("de");
     let good: serde_json::Value = serde_json::from_str(&advice_file(&full, "de")).expect("JSON");
     let with = |key: &str, value: serde_json::Value| {
         let mut v = good.clone();
