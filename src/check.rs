@@ -2,10 +2,11 @@
 The state of one widget instance and the actions on it.
 
 [`Env`] is what does not change while the widget lives (questionnaire, config, strings, host
-element); [`Check`] holds the few signals that do (screen, answers) and derives the assessment from
-them through a memo, so the engine stays the single source of every number shown. The plan is made
-by the results screen, which is loaded with its own chunk.
-Domain types hold no signals; components receive `Check` and `Env` through context.
+element); [`Check`] holds the few signals that do (screen, answers) and asks the engine for the
+assessment when it is needed, so the engine stays the single source of every number shown. The
+plan is made by the results screen, which is loaded with its own chunk.
+Domain types hold no signals. The first view's components receive `Check` and `Env` as props, the
+screens from chunks through context ([`Widget`]).
 */
 
 use std::sync::Arc;
@@ -128,6 +129,25 @@ impl Env {
     }
 }
 
+/// What the screens of one widget instance work with. The first view's screens take it as props;
+/// the screens that come from chunks get it as context ([`Widget::provide`]), so that the first
+/// view carries none of Leptos' context lookup.
+#[derive(Clone)]
+pub struct Widget {
+    pub env: Env,
+    pub check: Check,
+    pub lead: crate::lead::Lead,
+}
+
+impl Widget {
+    /// Provides the parts as context to the current owner: called by the code of the chunks.
+    pub fn provide(self) {
+        provide_context(self.env);
+        provide_context(self.check);
+        provide_context(self.lead);
+    }
+}
+
 /// The changing state of one widget instance. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
 pub struct Check {
@@ -139,7 +159,6 @@ pub struct Check {
     pub moved_by_user: RwSignal<bool>,
     /// The option just picked, shown as chosen during the short transition.
     pub picked: RwSignal<Option<(usize, Pick)>>,
-    pub assessment: Memo<Assessment>,
 }
 
 impl Check {
@@ -170,18 +189,20 @@ impl Check {
                 }
             }
         }
-        let assessment = {
-            let q = q.clone();
-            Memo::new(move |_| answers.with(|a| assess(&q, a)))
-        };
         Check {
             screen: RwSignal::new(screen),
             answers,
             resume: RwSignal::new(resume),
             moved_by_user: RwSignal::new(false),
             picked: RwSignal::new(None),
-            assessment,
         }
+    }
+
+    /// Scores and stages of the current answers. Computed when asked (the finish event, the
+    /// results, a lead), not kept as a memo: nothing needs it to update by itself, and the first
+    /// view then carries no memo machinery for it.
+    pub fn assessment(&self, env: &Env) -> Assessment {
+        self.answers.with_untracked(|a| assess(&env.q, a))
     }
 
     /// Opens the result of a share link put into the URL after the widget loaded (a link pasted
@@ -330,7 +351,7 @@ impl Check {
         }
         self.save(env, env.steps.len());
         self.go(Screen::Results);
-        let r = self.assessment.get_untracked();
+        let r = self.assessment(env);
         let q = &env.q;
         let dimensions: Vec<_> = r
             .dimensions

@@ -44,7 +44,7 @@ pub enum Status {
 }
 
 /// One widget's lead: the form's input and what became of it. `Copy`: every field is an arena
-/// handle. Provided as context by [`Lead::provide`].
+/// handle. The chunks that show the lead form get it as context ([`crate::check::Widget::provide`]).
 #[derive(Clone, Copy)]
 pub struct Lead {
     pub status: RwSignal<Status>,
@@ -66,9 +66,9 @@ pub struct Lead {
 }
 
 impl Lead {
-    /// Creates the lead state of a widget and provides it as context; flushes the outbox now and
-    /// whenever the browser comes back online, until the widget is destroyed.
-    pub fn provide(env: &Env, check: Check) -> Lead {
+    /// Creates the lead state of a widget; flushes the outbox now and whenever the browser comes
+    /// back online, until the widget is destroyed.
+    pub fn new(env: &Env, check: Check) -> Lead {
         let answers_code = {
             let q = env.q.clone();
             Memo::new(move |_| check.answers.with(|a| share::encode(&q, a)))
@@ -94,7 +94,6 @@ impl Lead {
         if env.config.lead.is_some() && env.config.persistence {
             lead.restore(env);
         }
-        provide_context(lead);
 
         // The sending code is a chunk of its own: fetched only when there is something to send.
         let has_queue = outbox_text().is_some();
@@ -176,11 +175,10 @@ impl Lead {
             consent,
             page: page(),
         };
-        let request = check.answers.with_untracked(|a| {
-            check
-                .assessment
-                .with_untracked(|r| lead::request(&config, &env.q, a, r, &submission))
-        });
+        let assessment = check.assessment(env);
+        let request = check
+            .answers
+            .with_untracked(|a| lead::request(&config, &env.q, a, &assessment, &submission));
         let entry = Entry {
             submission_id: submission.id.clone(),
             format: request.format,

@@ -13,7 +13,7 @@ pub fn DimensionCard(
     let env = expect_context::<Env>();
     let check = expect_context::<Check>();
     let q = env.q.clone();
-    let result = check.assessment.get_untracked();
+    let result = check.assessment(&env);
     let answers = check.answers.get_untracked();
     let d = &q.dimensions[index];
     let r = &result.dimensions[index];

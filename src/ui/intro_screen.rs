@@ -4,15 +4,14 @@ use crate::check::{Check, Env};
 
 /// What the check is, how long it takes, what happens with the answers; start or continue.
 #[component]
-pub fn IntroScreen() -> impl IntoView {
-    let env = expect_context::<Env>();
-    let check = expect_context::<Check>();
+pub fn IntroScreen(env: Env, check: Check) -> impl IntoView {
     let total = env.steps.len();
     let count = total.to_string();
     let privacy = env.config.privacy_url.clone();
     let subtitle = env.q.subtitle.as_ref().map(|s| env.tr(s).to_string());
+    let resume_env = env.clone();
     let resume = move || {
-        let env = expect_context::<Env>();
+        let env = resume_env.clone();
         check.resume.get().map(|p| {
             let label = if p.answers.is_complete() {
                 env.t("intro.resume_results")

@@ -1,10 +1,8 @@
-use std::future::Future;
-
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 
-use crate::check::Env;
-use crate::chunks::ChunkError;
+use crate::check::Widget;
+use crate::chunks::{ChunkError, ChunkFuture};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Status {
@@ -18,15 +16,16 @@ enum Status {
 ///
 /// A status signal and a spawned task rather than `<Suspense>`: the first view then carries none
 /// of Leptos' async-derived and suspense machinery, which nothing else in the widget needs.
+///
+/// Not generic over the future: one copy of this component's code serves every lazy screen.
 #[component]
-pub fn LazyView<Fut>(
+pub fn LazyView(
+    /// The widget the screen belongs to.
+    widget: Widget,
     /// Fetches the chunk (once) and builds the view.
-    load: fn() -> Fut,
-) -> impl IntoView
-where
-    Fut: Future<Output = Result<AnyView, ChunkError>> + 'static,
-{
-    let env = expect_context::<Env>();
+    load: fn(Widget) -> ChunkFuture<Result<AnyView, ChunkError>>,
+) -> impl IntoView {
+    let env = widget.env.clone();
     let status = RwSignal::new(Status::Loading);
     let ready = StoredValue::new_local(None::<AnyView>);
     // The chunk's view is built under this component's owner, so it finds the contexts, also
@@ -34,7 +33,7 @@ where
     let owner = Owner::current().unwrap_or_default();
     let fetch = move || {
         status.set(Status::Loading);
-        let built = owner.with(|| ScopedFuture::new_untracked(load()));
+        let built = owner.with(|| ScopedFuture::new_untracked(load(widget.clone())));
         leptos::task::spawn_local(async move {
             match built.await {
                 Ok(view) => {

@@ -26,11 +26,11 @@ struct Item {
 /// The question at position `index` of the flow.
 #[component]
 pub fn QuestionStep(
+    env: Env,
+    check: Check,
     /// Position in [`Env::steps`].
     index: usize,
 ) -> impl IntoView {
-    let env = expect_context::<Env>();
-    let check = expect_context::<Check>();
     let total = env.steps.len();
     let Some(&step) = env.steps.get(index) else {
         return ().into_any();

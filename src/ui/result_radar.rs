@@ -38,7 +38,7 @@ pub fn ResultRadar() -> impl IntoView {
     let check = expect_context::<Check>();
     let q = env.q.clone();
     let n = q.dimensions.len();
-    let result = check.assessment.get_untracked();
+    let result = check.assessment(&env);
     let rings: Vec<f64> = q
         .levels
         .iter()

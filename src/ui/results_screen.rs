@@ -7,7 +7,7 @@ use maturity_check_engine::plan::role_profile;
 use maturity_check_engine::{builtin, plan, Checked, Plan};
 
 use crate::browser::{self, PageLoadSlot};
-use crate::check::{Check, Env};
+use crate::check::{Check, Env, Widget};
 use crate::chunks::ChunkError;
 use crate::lead::Lead;
 use crate::ui::{DimensionCard, LeadForm, LeadSpot, PlanColumns, ResultRadar};
@@ -58,13 +58,14 @@ async fn fetch_advice(core: Arc<Checked>, url: String) -> Result<Arc<Checked>, C
 
 /// Everything the results screen needs, then the screen: the questionnaire with its advice and
 /// the plan, provided as context to the screen's parts.
-pub async fn load() -> Result<AnyView, ChunkError> {
-    let env = expect_context::<Env>();
-    let check = expect_context::<Check>();
+pub async fn load(widget: Widget) -> Result<AnyView, ChunkError> {
+    let (env, check) = (widget.env.clone(), widget.check);
+    widget.provide();
     let env = with_advice(env).await?;
+    let assessment = check.assessment(&env);
     let plan = check
-        .assessment
-        .with_untracked(|r| check.answers.with_untracked(|a| plan(&env.q, r, a)));
+        .answers
+        .with_untracked(|a| plan(&env.q, &assessment, a));
     provide_context(env);
     provide_context(plan);
     Ok(view! { <ResultsScreen /> }.into_any())
@@ -77,7 +78,7 @@ pub fn ResultsScreen() -> impl IntoView {
     let env = expect_context::<Env>();
     let check = expect_context::<Check>();
     let q = env.q.clone();
-    let result = check.assessment.get_untracked();
+    let result = check.assessment(&env);
     let plan = expect_context::<Plan>();
     let answers = check.answers.get_untracked();
     let overall = result.overall;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::check::{Check, Env, Screen};
+use crate::check::{Check, Env, Screen, Widget};
 use crate::chunks;
 use crate::lead::Lead;
 use crate::ui::{IntroScreen, LazyView, QuestionStep};
@@ -12,9 +12,12 @@ pub fn WidgetRoot(
     env: Env,
 ) -> impl IntoView {
     let check = Check::new(&env);
-    provide_context(env.clone());
-    provide_context(check);
-    let lead = Lead::provide(&env, check);
+    let lead = Lead::new(&env, check);
+    let widget = Widget {
+        env: env.clone(),
+        check,
+        lead,
+    };
     // A share link pasted into a tab that already shows the page only changes the fragment.
     let on_hash = {
         let env = env.clone();
@@ -37,11 +40,21 @@ pub fn WidgetRoot(
             </header>
         }
     });
-    let screen = move || match check.screen.get() {
-        Screen::Intro => view! { <IntroScreen /> }.into_any(),
-        Screen::Step(i) => view! { <QuestionStep index=i /> }.into_any(),
-        Screen::Results if gated.get() => view! { <LazyView load=chunks::lead_gate /> }.into_any(),
-        Screen::Results => view! { <LazyView load=chunks::results_screen /> }.into_any(),
+    let screen = move || {
+        match check.screen.get() {
+        Screen::Intro => view! { <IntroScreen env=widget.env.clone() check=check /> }.into_any(),
+        Screen::Step(i) => {
+            view! { <QuestionStep env=widget.env.clone() check=check index=i /> }.into_any()
+        }
+        Screen::Results if gated.get() => {
+            view! { <LazyView widget=widget.clone() load=|w| Box::pin(chunks::lead_gate(w)) /> }
+                .into_any()
+        }
+        Screen::Results => {
+            view! { <LazyView widget=widget.clone() load=|w| Box::pin(chunks::results_screen(w)) /> }
+                .into_any()
+        }
+    }
     };
     view! {
         <div class="mc" lang=env.locale().to_string() dir="ltr">
