@@ -234,6 +234,23 @@ describe("embedding", () => {
     }
   });
 
+  test("a valid config with a warning starts at once and names the warning in the console", async () => {
+    const config = { locale: "en", persistance: false };
+    const server = await startStatic({ mounts: DEMO_MOUNTS, pages: { "/": { body: page(`<maturity-check ${attr(config)}></maturity-check>`, { lang: "en" }) } } });
+    const s = await openPage(browser);
+    try {
+      await s.page.goto(server.url);
+      await s.page.getByRole("button", { name: "Start the check" }).waitFor();
+      const warned = () => s.console.some((m) => m.type === "warning" && m.text.includes("$.persistance") && m.text.includes('"persistence"'));
+      for (let n = 0; n < 100 && !warned(); n++) await new Promise((ok) => setTimeout(ok, 20));
+      assert.ok(warned(), `warnings: ${JSON.stringify(s.console)}`);
+      assert.deepEqual(s.errors, []);
+    } finally {
+      await s.context.close();
+      await server.close();
+    }
+  });
+
   test("a broken config shows the error panel with JSON paths and error events", async () => {
     const config = { theme: { primary: "blue" }, cta: { label: "x", url: "javascript:alert(1)" }, persistance: false };
     const head = `<script>window.errorsSeen = []; document.addEventListener("maturity-check:error", (e) => window.errorsSeen.push(e.detail));</script>`;

@@ -5,8 +5,8 @@ The first question must be interactive after as few bytes as possible, so the re
 (`cargo xtask dist`, cargo feature `split`) cuts the code behind each function declared here out
 of the main wasm module into a chunk of its own (wasm-split, via `wasm_split_helpers`): the results
 screen with the plan (and the fetch of the built-in questionnaire's advice), the lead form and
-delivery, and the validation of a partner's own
-questionnaire. Calling such a function fetches its chunk once, then runs the code. A failed
+delivery, the validation of a partner's own questionnaire, and the wording of a config's
+problems. Calling such a function fetches its chunk once, then runs the code. A failed
 download comes back as [`ChunkError`]; the next call tries again.
 
 Without the `split` feature (native builds, browser tests) the same functions are plain `async`
@@ -17,9 +17,10 @@ use std::future::Future;
 use std::pin::Pin;
 
 use leptos::prelude::*;
+use maturity_check_engine::config::ConfigReport;
 use maturity_check_engine::{Checked, Problem};
 
-use crate::check::Env;
+use crate::check::{Env, Widget};
 
 /// A chunk could not be downloaded (offline, blocked, server error). Calling again retries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,9 +55,9 @@ macro_rules! lazy {
 
 lazy!(
     results,
-    fn results_chunk() -> ChunkFuture<Result<AnyView, ChunkError>> {
+    fn results_chunk(widget: Widget) -> ChunkFuture<Result<AnyView, ChunkError>> {
         crate::i18n::load_later();
-        Box::pin(crate::ui::results_screen::load())
+        Box::pin(crate::ui::results_screen::load(widget))
     }
 );
 
@@ -69,10 +70,12 @@ lazy!(
 
 lazy!(
     leads,
-    fn lead_gate_chunk() -> ChunkFuture<Result<AnyView, ChunkError>> {
+    fn lead_gate_chunk(widget: Widget) -> ChunkFuture<Result<AnyView, ChunkError>> {
         crate::i18n::load_later();
         Box::pin(async {
-            crate::ui::results_screen::adopt_sheet(&expect_context::<Env>()).await?;
+            let env = widget.env.clone();
+            widget.provide();
+            crate::ui::results_screen::adopt_sheet(&env).await?;
             Ok(view! { <crate::ui::LeadForm spot=crate::ui::LeadSpot::Gate /> }.into_any())
         })
     }
@@ -84,6 +87,19 @@ lazy!(
         Box::pin(crate::lead::flush(env))
     }
 );
+
+lazy!(
+    config,
+    fn config_report_chunk(value: serde_json::Value) -> ConfigReport {
+        maturity_check_engine::config::parse_value(&value, crate::i18n::KEYS)
+    }
+);
+
+/// A config's problems, worded: only a config that has some needs this code
+/// (see `maturity_check_engine::config::read_value`).
+pub async fn config_report(value: serde_json::Value) -> Result<ConfigReport, ChunkError> {
+    config_report_chunk(value).await
+}
 
 lazy!(
     custom,
@@ -98,13 +114,13 @@ lazy!(
 );
 
 /// The results screen: its chunk, its stylesheet and the advice it needs, then the view.
-pub async fn results_screen() -> Result<AnyView, ChunkError> {
-    results_chunk().await?.await
+pub async fn results_screen(widget: Widget) -> Result<AnyView, ChunkError> {
+    results_chunk(widget).await?.await
 }
 
 /// The lead form in place of the results (`lead.gate: "before_results"`), with its stylesheet.
-pub async fn lead_gate() -> Result<AnyView, ChunkError> {
-    lead_gate_chunk().await?.await
+pub async fn lead_gate(widget: Widget) -> Result<AnyView, ChunkError> {
+    lead_gate_chunk(widget).await?.await
 }
 
 /// A partner's own questionnaire, as the config brings it.

@@ -142,6 +142,50 @@ async fn questionnaire(
     }
 }
 
+/// The config, read quietly ([`config::read_value`]); only a config with problems is read again by
+/// the code that words them (a chunk): its warnings go to the console in the background, its
+/// errors to the error panel.
+async fn read_config(value: serde_json::Value) -> config::ConfigReport {
+    let report = |config, errors| config::ConfigReport {
+        config,
+        errors,
+        warnings: Vec::new(),
+    };
+    let warn = |r: &config::ConfigReport| {
+        for w in &r.warnings {
+            browser::warn(&format!("config {w}"));
+        }
+    };
+    match config::read_value(&value, i18n::KEYS) {
+        config::Reading::Clean(cfg) => report(Some(cfg), Vec::new()),
+        config::Reading::Warnings(cfg) => {
+            // Not Leptos' spawner: nothing is mounted yet, so its executor may not be set up.
+            wasm_bindgen_futures::spawn_local(async move {
+                match chunks::config_report(value).await {
+                    Ok(r) => warn(&r),
+                    Err(chunks::ChunkError) => browser::warn(
+                        "the config has warnings; the code that names them could not be downloaded",
+                    ),
+                }
+            });
+            report(Some(cfg), Vec::new())
+        }
+        config::Reading::Errors => match chunks::config_report(value).await {
+            Ok(r) => {
+                warn(&r);
+                r
+            }
+            Err(chunks::ChunkError) => report(
+                None,
+                vec![Problem::new(
+                    "$",
+                    "the config has errors, and the code that names them could not be downloaded; check the connection and reload",
+                )],
+            ),
+        },
+    }
+}
+
 /// Mounts a widget into `container` (inside `host`'s shadow root) with the raw JSON `config`.
 /// Never fails: invalid input renders an error panel and is reported as `maturity-check:error`.
 ///
@@ -159,12 +203,9 @@ pub async fn mount(
     core_text: Option<js_sys::Promise>,
 ) -> WidgetHandle {
     let report = match browser::parse_json(&config) {
-        Ok(value) => config::parse_value(&value, i18n::KEYS),
+        Ok(value) => read_config(value).await,
         Err(e) => config::not_json(&e),
     };
-    for w in &report.warnings {
-        browser::warn(&format!("config {w}"));
-    }
     let page_lang = browser::page_lang();
     let browser_langs = browser::browser_languages();
     let offered: Vec<String> = UI_LOCALES.iter().map(|s| s.to_string()).collect();

@@ -379,15 +379,42 @@ pub fn parse(json: &str, ui_keys: &[&str]) -> ConfigReport {
 /// [`parse`] for a config that is already parsed (the widget lets the browser parse it, so the
 /// first view carries no JSON parser of its own).
 pub fn parse_value(value: &Value, ui_keys: &[&str]) -> ConfigReport {
-    let mut w = Walk::default();
+    let mut w = Walk::<true>::default();
     let config = w.config(value, ui_keys);
     w.finish(Some(config))
 }
 
+/// A config read without wording its problems: what the widget's first view does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reading {
+    /// Valid, and nothing to warn about.
+    Clean(WidgetConfig),
+    /// Valid, with warnings: [`parse_value`] words them.
+    Warnings(WidgetConfig),
+    /// Not valid: [`parse_value`] says why.
+    Errors,
+}
+
+/// Reads a config as [`parse_value`] does (the same walk, so the same config and the same
+/// verdict), but only says whether there is something to report, not what. The messages, typo
+/// hints and the code that writes them are then needed only for a config with problems, so the
+/// widget keeps them out of its first view.
+pub fn read_value(value: &Value, ui_keys: &[&str]) -> Reading {
+    let mut w = Walk::<false>::default();
+    let config = w.config(value, ui_keys);
+    if !w.errors.is_empty() {
+        Reading::Errors
+    } else if !w.warnings.is_empty() {
+        Reading::Warnings(config)
+    } else {
+        Reading::Clean(config)
+    }
+}
+
 /// The report for a config that is not JSON; `detail` says where it goes wrong.
 pub fn not_json(detail: &str) -> ConfigReport {
-    let mut w = Walk::default();
-    w.error("$", format!("the config is not valid JSON: {detail}"));
+    let mut w = Walk::<true>::default();
+    w.error(|| ("$", format!("the config is not valid JSON: {detail}")));
     w.finish(None)
 }
 
@@ -405,18 +432,34 @@ pub fn nearest<'a>(key: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
+/// The walk over a config. `LOUD` says whether it words its problems: the widget's first view
+/// walks quietly ([`read_value`]), so that none of the messages, the typo hints and the code that
+/// writes them is part of it; only a config with problems is walked again, loudly, by code that
+/// is downloaded then. Both walks are this one code, so they always agree.
 #[derive(Default)]
-struct Walk {
+struct Walk<const LOUD: bool> {
     errors: Vec<Problem>,
     warnings: Vec<Problem>,
 }
 
-impl Walk {
-    fn error(&mut self, path: impl Into<String>, msg: impl Into<String>) {
-        self.errors.push(Problem::new(path, msg));
+impl<const LOUD: bool> Walk<LOUD> {
+    /// Records an error; `problem` gives its path and message, and is called only when loud.
+    fn error<P: Into<String>, M: Into<String>>(&mut self, problem: impl FnOnce() -> (P, M)) {
+        let p = Self::word(problem);
+        self.errors.push(p);
     }
-    fn warn(&mut self, path: impl Into<String>, msg: impl Into<String>) {
-        self.warnings.push(Problem::new(path, msg));
+    /// Records a warning, as [`Walk::error`] does.
+    fn warn<P: Into<String>, M: Into<String>>(&mut self, problem: impl FnOnce() -> (P, M)) {
+        let p = Self::word(problem);
+        self.warnings.push(p);
+    }
+    fn word<P: Into<String>, M: Into<String>>(problem: impl FnOnce() -> (P, M)) -> Problem {
+        if LOUD {
+            let (path, message) = problem();
+            Problem::new(path, message)
+        } else {
+            Problem::new(String::new(), String::new())
+        }
     }
 
     fn finish(self, config: Option<WidgetConfig>) -> ConfigReport {
@@ -436,19 +479,21 @@ impl Walk {
         known: &[&str],
     ) -> Option<&'v Map<String, Value>> {
         let Some(map) = v.as_object() else {
-            self.error(path, format!("expected an object, found {}", kind(v)));
+            self.error(|| (path, format!("expected an object, found {}", kind(v))));
             return None;
         };
         for key in map.keys() {
             if !known.contains(&key.as_str()) {
-                let hint = match nearest(key, known) {
-                    Some(n) => format!("; did you mean \"{n}\"?"),
-                    None => format!("; valid keys are {}", quoted(known)),
-                };
-                self.warn(
-                    format!("{path}.{key}"),
-                    format!("unknown key \"{key}\" is ignored{hint}"),
-                );
+                self.warn(|| {
+                    let hint = match nearest(key, known) {
+                        Some(n) => format!("; did you mean \"{n}\"?"),
+                        None => format!("; valid keys are {}", quoted(known)),
+                    };
+                    (
+                        format!("{path}.{key}"),
+                        format!("unknown key \"{key}\" is ignored{hint}"),
+                    )
+                });
             }
         }
         Some(map)
@@ -458,7 +503,7 @@ impl Walk {
         match v {
             Value::String(s) => Some(s.clone()),
             other => {
-                self.error(path, format!("expected a string, found {}", kind(other)));
+                self.error(|| (path, format!("expected a string, found {}", kind(other))));
                 None
             }
         }
@@ -468,10 +513,12 @@ impl Walk {
         match v {
             Value::Bool(b) => Some(*b),
             other => {
-                self.error(
-                    path,
-                    format!("expected true or false, found {}", kind(other)),
-                );
+                self.error(|| {
+                    (
+                        path,
+                        format!("expected true or false, found {}", kind(other)),
+                    )
+                });
                 None
             }
         }
@@ -482,10 +529,12 @@ impl Walk {
         if parse_hex(&s).is_some() {
             Some(s.to_ascii_lowercase())
         } else {
-            self.error(
-                path,
-                format!("\"{s}\" is not a colour: use hex such as \"#0b5fff\" or \"#fff\""),
-            );
+            self.error(|| {
+                (
+                    path,
+                    format!("\"{s}\" is not a colour: use hex such as \"#0b5fff\" or \"#fff\""),
+                )
+            });
             None
         }
     }
@@ -500,10 +549,12 @@ impl Walk {
             } else {
                 "an http(s) or relative URL"
             };
-            self.error(
-                path,
-                format!("\"{}\" is not allowed here: use {allowed}", truncate(&s)),
-            );
+            self.error(|| {
+                (
+                    path,
+                    format!("\"{}\" is not allowed here: use {allowed}", truncate(&s)),
+                )
+            });
             None
         }
     }
@@ -518,13 +569,15 @@ impl Walk {
                 if UI_LOCALES.contains(&l.as_str()) {
                     c.locale = Some(l);
                 } else {
-                    self.error(
-                        "$.locale",
-                        format!(
-                            "\"{l}\" is not supported: use one of {}",
-                            quoted(UI_LOCALES)
-                        ),
-                    );
+                    self.error(|| {
+                        (
+                            "$.locale",
+                            format!(
+                                "\"{l}\" is not supported: use one of {}",
+                                quoted(UI_LOCALES)
+                            ),
+                        )
+                    });
                 }
             }
         }
@@ -555,13 +608,15 @@ impl Walk {
                     .map_or(QuestionnaireSource::Default, QuestionnaireSource::Url),
                 Value::Object(_) => QuestionnaireSource::Inline(v.clone()),
                 other => {
-                    self.error(
-                        "$.questionnaire",
-                        format!(
-                            "expected a questionnaire object or its URL, found {}",
-                            kind(other)
-                        ),
-                    );
+                    self.error(|| {
+                        (
+                            "$.questionnaire",
+                            format!(
+                                "expected a questionnaire object or its URL, found {}",
+                                kind(other)
+                            ),
+                        )
+                    });
                     QuestionnaireSource::Default
                 }
             };
@@ -575,10 +630,8 @@ impl Walk {
         if let Some(v) = map.get("lead") {
             c.lead = self.lead(v);
             if c.lead.is_some() && !map.contains_key("privacy_url") {
-                self.warn(
-                    "$.privacy_url",
-                    "missing: a lead form should link to your privacy notice beside its consent box",
-                );
+                self.warn(|| ("$.privacy_url",
+                    "missing: a lead form should link to your privacy notice beside its consent box"));
             }
         }
         for (key, slot) in [
@@ -625,42 +678,43 @@ impl Walk {
             {
                 t.font_family = Some(f);
             } else {
-                self.error("$.theme.font_family", "use a CSS font list of names, commas, spaces and quotes, such as \"Inter, sans-serif\"");
+                self.error(|| ("$.theme.font_family", "use a CSS font list of names, commas, spaces and quotes, such as \"Inter, sans-serif\""));
             }
         }
         if let Some(r) = m.get("radius") {
             match r.as_f64() {
                 Some(x) if (0.0..=48.0).contains(&x) => t.radius = Some(x),
-                _ => self.error(
-                    "$.theme.radius",
-                    format!(
-                        "{} is not valid: use a number of pixels from 0 to 48",
-                        shown(r)
-                    ),
-                ),
+                _ => self.error(|| {
+                    (
+                        "$.theme.radius",
+                        format!(
+                            "{} is not valid: use a number of pixels from 0 to 48",
+                            shown(r)
+                        ),
+                    )
+                }),
             }
         }
         if let Some(mode) = m.get("mode").and_then(|v| self.string("$.theme.mode", v)) {
-            t.mode = match mode.as_str() {
-                "light" => ThemeMode::Light,
-                "dark" => ThemeMode::Dark,
-                "auto" => ThemeMode::Auto,
-                other => {
-                    self.error(
-                        "$.theme.mode",
-                        format!("\"{other}\" is not a mode: use \"light\", \"dark\" or \"auto\""),
-                    );
-                    ThemeMode::Light
-                }
-            };
+            t.mode =
+                match mode.as_str() {
+                    "light" => ThemeMode::Light,
+                    "dark" => ThemeMode::Dark,
+                    "auto" => ThemeMode::Auto,
+                    other => {
+                        self.error(|| {
+                            ("$.theme.mode",
+                        format!("\"{other}\" is not a mode: use \"light\", \"dark\" or \"auto\""))
+                        });
+                        ThemeMode::Light
+                    }
+                };
         }
         if let (Some(fg), Some(bg)) = (&t.text, &t.background) {
             if let Some(ratio) = contrast(fg, bg) {
                 if ratio < 4.5 {
-                    self.warn(
-                        "$.theme.text",
-                        format!("text {fg} on background {bg} has a contrast of {}:1, below the 4.5:1 WCAG AA asks for", tenths(ratio)),
-                    );
+                    self.warn(|| ("$.theme.text",
+                        format!("text {fg} on background {bg} has a contrast of {}:1, below the 4.5:1 WCAG AA asks for", tenths(ratio))));
                 }
             }
         }
@@ -698,14 +752,14 @@ impl Walk {
         let label = match m.get("label") {
             Some(v) => self.local_text("$.cta.label", v),
             None => {
-                self.error("$.cta.label", "missing: a call to action needs a label");
+                self.error(|| ("$.cta.label", "missing: a call to action needs a label"));
                 None
             }
         };
         let url = match m.get("url") {
             Some(v) => self.url("$.cta.url", v, true),
             None => {
-                self.error("$.cta.url", "missing: a call to action needs a url");
+                self.error(|| ("$.cta.url", "missing: a call to action needs a url"));
                 None
             }
         };
@@ -721,7 +775,7 @@ impl Walk {
     }
 }
 
-impl Walk {
+impl<const LOUD: bool> Walk<LOUD> {
     /// A text that is one string for every locale or an object of locale to string.
     fn local_text(&mut self, path: &str, v: &Value) -> Option<LocalText> {
         match v {
@@ -736,13 +790,15 @@ impl Walk {
                 Some(LocalText::PerLocale(texts))
             }
             other => {
-                self.error(
-                    path,
-                    format!(
-                        "expected a string or an object of locale to string, found {}",
-                        kind(other)
-                    ),
-                );
+                self.error(|| {
+                    (
+                        path,
+                        format!(
+                            "expected a string or an object of locale to string, found {}",
+                            kind(other)
+                        ),
+                    )
+                });
                 None
             }
         }
@@ -758,15 +814,17 @@ impl Walk {
         match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
             Some(n) if range.contains(&n) => Some(n),
             _ => {
-                self.error(
-                    path,
-                    format!(
-                        "{} is not valid: use a whole number from {} to {}",
-                        shown(v),
-                        range.start(),
-                        range.end()
-                    ),
-                );
+                self.error(|| {
+                    (
+                        path,
+                        format!(
+                            "{} is not valid: use a whole number from {} to {}",
+                            shown(v),
+                            range.start(),
+                            range.end()
+                        ),
+                    )
+                });
                 None
             }
         }
@@ -778,14 +836,16 @@ impl Walk {
         let found = allowed.iter().find(|(name, _)| *name == s).map(|(_, t)| *t);
         if found.is_none() {
             let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
-            self.error(
-                path,
-                format!(
-                    "\"{}\" is not valid: use one of {}",
-                    truncate(&s),
-                    quoted(&names)
-                ),
-            );
+            self.error(|| {
+                (
+                    path,
+                    format!(
+                        "\"{}\" is not valid: use one of {}",
+                        truncate(&s),
+                        quoted(&names)
+                    ),
+                )
+            });
         }
         found
     }
@@ -798,43 +858,48 @@ impl Walk {
             // Given only HubSpot settings, HubSpot is meant.
             None => Some(m.contains_key("hubspot") && !m.contains_key("endpoint")),
         };
-        let target = match format {
-            Some(false) => {
-                if m.contains_key("hubspot") {
-                    self.warn("$.lead.hubspot", "ignored: \"format\" is \"json\"");
+        let target =
+            match format {
+                Some(false) => {
+                    if m.contains_key("hubspot") {
+                        self.warn(|| ("$.lead.hubspot", "ignored: \"format\" is \"json\""));
+                    }
+                    match m.get("endpoint") {
+                        Some(v) => self.endpoint("$.lead.endpoint", v),
+                        None => {
+                            self.error(|| {
+                                (
+                                    "$.lead.endpoint",
+                                    "missing: the json format needs the URL to POST leads to",
+                                )
+                            });
+                            None
+                        }
+                    }
+                    .map(|endpoint| LeadTarget::Json { endpoint })
                 }
-                match m.get("endpoint") {
-                    Some(v) => self.endpoint("$.lead.endpoint", v),
-                    None => {
-                        self.error(
-                            "$.lead.endpoint",
-                            "missing: the json format needs the URL to POST leads to",
-                        );
-                        None
+                Some(true) => {
+                    if m.contains_key("endpoint") {
+                        self.warn(|| {
+                            ("$.lead.endpoint",
+                        "ignored: \"format\" is \"hubspot\"; the URL comes from lead.hubspot")
+                        });
+                    }
+                    match m.get("hubspot") {
+                        Some(v) => self.hubspot(v).map(LeadTarget::HubSpot),
+                        None => {
+                            self.error(|| {
+                                (
+                                    "$.lead.hubspot",
+                                    "missing: the hubspot format needs portal_id and form_guid",
+                                )
+                            });
+                            None
+                        }
                     }
                 }
-                .map(|endpoint| LeadTarget::Json { endpoint })
-            }
-            Some(true) => {
-                if m.contains_key("endpoint") {
-                    self.warn(
-                        "$.lead.endpoint",
-                        "ignored: \"format\" is \"hubspot\"; the URL comes from lead.hubspot",
-                    );
-                }
-                match m.get("hubspot") {
-                    Some(v) => self.hubspot(v).map(LeadTarget::HubSpot),
-                    None => {
-                        self.error(
-                            "$.lead.hubspot",
-                            "missing: the hubspot format needs portal_id and form_guid",
-                        );
-                        None
-                    }
-                }
-            }
-            None => None,
-        };
+                None => None,
+            };
         let gate = m
             .get("gate")
             .and_then(|v| {
@@ -868,10 +933,12 @@ impl Walk {
                 }
             }
             if fields.need(Field::Email) == Need::Off && fields.need(Field::Phone) == Need::Off {
-                self.error(
-                    "$.lead.fields",
-                    "a lead needs a way to reach the person: keep \"email\" or \"phone\" on",
-                );
+                self.error(|| {
+                    (
+                        "$.lead.fields",
+                        "a lead needs a way to reach the person: keep \"email\" or \"phone\" on",
+                    )
+                });
             }
         }
         let consent_text = m.get("consent_text").and_then(|v| {
@@ -883,10 +950,12 @@ impl Walk {
                 }
             };
             if empty {
-                self.error(
-                    "$.lead.consent_text",
-                    "must not be empty: the person has to see what they agree to",
-                );
+                self.error(|| {
+                    (
+                        "$.lead.consent_text",
+                        "must not be empty: the person has to see what they agree to",
+                    )
+                });
             }
             Some(t)
         });
@@ -919,10 +988,12 @@ impl Walk {
             .iter()
             .any(|p| lower.starts_with(p));
         if lower.starts_with("http://") && !local {
-            self.warn(
-                path,
-                "plain http sends contact details unencrypted: use https",
-            );
+            self.warn(|| {
+                (
+                    path,
+                    "plain http sends contact details unencrypted: use https",
+                )
+            });
         }
         Some(url)
     }
@@ -937,20 +1008,24 @@ impl Walk {
                 Some(s.clone())
             }
             Some(other) => {
-                self.error(
-                    "$.lead.hubspot.portal_id",
-                    format!(
-                        "{} is not a HubSpot portal id: use its digits, such as \"1234567\"",
-                        shown(other)
-                    ),
-                );
+                self.error(|| {
+                    (
+                        "$.lead.hubspot.portal_id",
+                        format!(
+                            "{} is not a HubSpot portal id: use its digits, such as \"1234567\"",
+                            shown(other)
+                        ),
+                    )
+                });
                 None
             }
             None => {
-                self.error(
-                    "$.lead.hubspot.portal_id",
-                    "missing: the id of your HubSpot account (Settings > Account details)",
-                );
+                self.error(|| {
+                    (
+                        "$.lead.hubspot.portal_id",
+                        "missing: the id of your HubSpot account (Settings > Account details)",
+                    )
+                });
                 None
             }
         };
@@ -959,12 +1034,12 @@ impl Walk {
                 if is_uuid(&s) {
                     Some(s.to_ascii_lowercase())
                 } else {
-                    self.error("$.lead.hubspot.form_guid", format!("\"{}\" is not a form GUID: use the 36-character id from the form's URL or embed code", truncate(&s)));
+                    self.error(|| ("$.lead.hubspot.form_guid", format!("\"{}\" is not a form GUID: use the 36-character id from the form's URL or embed code", truncate(&s))));
                     None
                 }
             }),
             None => {
-                self.error("$.lead.hubspot.form_guid", "missing: the GUID of the HubSpot form to submit to");
+                self.error(|| ("$.lead.hubspot.form_guid", "missing: the GUID of the HubSpot form to submit to"));
                 None
             }
         };
@@ -974,10 +1049,12 @@ impl Walk {
                 if lower.starts_with("https://") || lower.starts_with("http://") {
                     Some(url.trim_end_matches('/').to_string())
                 } else {
-                    self.error(
-                        "$.lead.hubspot.api_base",
-                        "use an absolute http(s) URL, such as \"https://api.hsforms.com\"",
-                    );
+                    self.error(|| {
+                        (
+                            "$.lead.hubspot.api_base",
+                            "use an absolute http(s) URL, such as \"https://api.hsforms.com\"",
+                        )
+                    });
                     None
                 }
             }),
@@ -1000,7 +1077,7 @@ impl Walk {
                 {
                     fields.insert(key.clone(), name);
                 } else {
-                    self.error(path, format!("\"{}\" is not a HubSpot property name: use its internal name, such as \"firstname\" (or \"\" to not send it)", truncate(&name)));
+                    self.error(|| (path, format!("\"{}\" is not a HubSpot property name: use its internal name, such as \"firstname\" (or \"\" to not send it)", truncate(&name))));
                 }
             }
         }

@@ -375,3 +375,19 @@ fn numbers_and_json_errors_read_well_in_messages() {
         assert!(e.iter().any(|x| x.contains(named)), "{value}: {e:?}");
     }
 }
+
+#[test]
+fn the_quiet_reading_says_whether_there_is_something_to_report() {
+    use maturity_check_engine::config::{read_value, Reading, TEXT_KEYS};
+    let read = |v: serde_json::Value| read_value(&v, TEXT_KEYS);
+    assert!(matches!(
+        read(serde_json::json!({"locale": "en", "theme": {"primary": "#123456"}})),
+        Reading::Clean(c) if c.locale.as_deref() == Some("en") && c.theme.primary.as_deref() == Some("#123456")
+    ));
+    assert!(matches!(
+        read(serde_json::json!({"locale": "en", "colour": "red"})),
+        Reading::Warnings(c) if c.locale.as_deref() == Some("en")
+    ));
+    assert_eq!(read(serde_json::json!({"locale": "fr"})), Reading::Errors);
+    assert_eq!(read(serde_json::json!([])), Reading::Errors);
+}

@@ -136,6 +136,42 @@ proptest! {
         prop_assert!(r.errors.iter().chain(&r.warnings).all(|p| p.path.starts_with('$') && !p.message.is_empty()));
     }
 
+    /// The widget's first view reads a config quietly and words its problems only when there are
+    /// some: both walks must agree on the config and on whether there is anything to report.
+    #[test]
+    fn the_quiet_reading_agrees_with_the_worded_report(
+        base in 0..2usize,
+        path in proptest::collection::vec(any::<usize>(), 1..5),
+        new in any_json(),
+    ) {
+        use maturity_check_engine::config::{parse_value, read_value, Reading, TEXT_KEYS};
+        let lead = if base == 0 {
+            serde_json::json!({"format": "json", "endpoint": "https://example.com/leads", "gate": "after_results",
+                "fields": {"phone": "optional", "company": "off"}, "consent_text": {"de": "Ja", "en": "Yes"},
+                "timeout_ms": 5000, "retries": 2})
+        } else {
+            serde_json::json!({"hubspot": {"portal_id": "123", "form_guid": "0b3c1a2e-4d5f-4a6b-8c7d-9e0f1a2b3c4d",
+                "fields": {"name": "firstname", "score": "maturity_score"}}, "gate": "before_results"})
+        };
+        let mut v = serde_json::json!({
+            "locale": "de",
+            "theme": {"primary": "#112233", "accent": "#abc", "text": "#000000", "background": "#ffffff", "font_family": "Inter, sans-serif", "radius": 4, "mode": "dark"},
+            "brand": {"name": "B", "logo_url": "/logo.svg", "powered_by": false},
+            "texts": {"en": {"intro.start": "Go"}},
+            "cta": {"label": "Talk", "url": "mailto:a@example.com", "new_tab": true},
+            "privacy_url": "/privacy", "persistence": false, "share": true, "data_layer": true,
+            "lead": lead
+        });
+        mutate(&mut v, &path, new);
+        let loud = parse_value(&v, TEXT_KEYS);
+        let expected = match (loud.config, loud.errors.is_empty(), loud.warnings.is_empty()) {
+            (Some(c), true, true) => Reading::Clean(c),
+            (Some(c), true, false) => Reading::Warnings(c),
+            _ => Reading::Errors,
+        };
+        prop_assert_eq!(read_value(&v, TEXT_KEYS), expected);
+    }
+
     #[test]
     fn decoding_any_share_code_never_panics(text in "[0-9a-z~_x.-]{0,60}|.{0,60}") {
         let _ = decode(&text);
