@@ -20,6 +20,9 @@ function loadRuntime() {
     // The wasm download starts now, beside the glue's import, not after it: one round trip less.
     const wasm = fetch(new URL("maturity_check_bg.wasm", BASE));
     wasm.catch(() => {}); // a failure surfaces through the glue's init below
+    // So does the chunk loader, which the glue imports: the browser would find it only after
+    // fetching the glue. The same URL is the same module, so nothing runs twice.
+    import(new URL("__wasm_split.js", BASE).href).catch(() => {});
     runtime = import(new URL("maturity_check.js", BASE).href).then(async (glue) => {
       await glue.default({ module_or_path: wasm });
       return glue;
