@@ -6,7 +6,7 @@
 // * the sections of dist/maturity_check_bg.wasm, raw and brotli (quality 11, as bench/run.mjs serves);
 // * its code by crate: raw and brotli. dist/'s module has no names, so this script makes a named twin
 //   from the pre-bindgen target/wasm32-unknown-unknown/release/maturity_check.wasm with the same
-//   pipeline as `cargo xtask dist` (wasm-bindgen, then wasm-opt -Oz) but keeping the names
+//   pipeline as `cargo xtask dist` (wasm-bindgen, `cargo xtask slim`, then wasm-opt -Oz) but keeping the names
 //   (--keep-debug, -g), checks that its code section is byte-for-byte the size of dist/'s, and
 //   attributes each function body to the crate its (demangled) name starts with. After inlining a
 //   function carries the code of everything inlined into it, so read this as "code reachable from";
@@ -194,6 +194,9 @@ const tmp = mkdtempSync(join(tmpdir(), "mc-bytes-"));
 try {
   execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--keep-debug", "--out-name", "maturity_check", "--out-dir", tmp, PRE], { stdio: "inherit" });
   const bg = join(tmp, "maturity_check_bg.wasm");
+  // What `cargo xtask dist` does between wasm-bindgen and wasm-opt (unused exports and their code
+  // out, short names), so that the twin's code is the shipped module's.
+  execFileSync("cargo", ["xtask", "slim", bg, join(tmp, "maturity_check.js")], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   const named = join(tmp, "named.wasm");
   execFileSync(join(ROOT, "node_modules/.bin/wasm-opt"), [...(args["no-inline"] ? ["--no-inline=*"] : []), "-Oz", "-g", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", bg, "-o", named], {
     stdio: "inherit",
@@ -203,7 +206,7 @@ try {
   const same = code(twin).length === code(distWasm).length;
   const codeBr = br(code(distWasm));
   out.push(
-    `#### Code by crate, shipped module (named twin; code section ${n(code(twin).length)} B raw, ${n(codeBr)} B brotli${same ? ", the same size as dist/'s" : `; dist/'s is ${n(code(distWasm).length)} B, so dist/ is from another build`})`,
+    `#### Code by crate, shipped module (named twin; code section ${n(code(twin).length)} B raw, ${n(codeBr)} B brotli${same ? ", the same size as dist/'s" : args["no-inline"] ? `; without inlining, so not dist/'s ${n(code(distWasm).length)} B` : `; dist/'s is ${n(code(distWasm).length)} B, so dist/ is from another build`})`,
     "",
     "| crate | functions | raw | share of code | brotli (crate alone) |",
     "|---|---:|---:|---:|---:|",

@@ -72,14 +72,7 @@ pub fn dist() -> Result {
         .arg(&dist)
         .arg(&main))?;
     let main_wasm = dist.join(format!("{CRATE}_bg.wasm"));
-    let (dropped, renames) = slim_interface(&main_wasm, |name| {
-        UNUSED_EXPORTS.iter().any(|p| name.starts_with(p))
-    })?;
-    rename_in_glue(&dist.join(format!("{CRATE}.js")), &renames)?;
-    println!(
-        "dropped {dropped} exports of the unused streams adapters, shortened {} of wasm-bindgen's names",
-        renames.len()
-    );
+    slim(&main_wasm, &dist.join(format!("{CRATE}.js")))?;
     let wasm_opt = wasm_opt(&root)?;
     for module in std::iter::once(main_wasm).chain(chunks) {
         run(Command::new(&wasm_opt)
@@ -96,6 +89,22 @@ pub fn dist() -> Result {
     copy_dir(&root.join("public"), &dist)?;
     minify(&root, &dist)?;
     println!("dist/ is ready");
+    Ok(())
+}
+
+/// The main module after wasm-bindgen, and its glue: the unused stream adapter exports dropped and
+/// their code's table slots emptied, wasm-bindgen's names shortened ([`slim_interface`]). Also
+/// `cargo xtask slim <module> <glue>`, with which `bench/bytes.mjs` makes its named twin of the
+/// module the same way.
+pub fn slim(module: &Path, glue: &Path) -> Result {
+    let (dropped, renames) = slim_interface(module, |name| {
+        UNUSED_EXPORTS.iter().any(|p| name.starts_with(p))
+    })?;
+    rename_in_glue(glue, &renames)?;
+    println!(
+        "dropped {dropped} exports of the unused streams adapters, shortened {} of wasm-bindgen's names",
+        renames.len()
+    );
     Ok(())
 }
 

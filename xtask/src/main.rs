@@ -28,6 +28,11 @@ fn main() -> ExitCode {
         Some("size") => size::report(&root().join("dist")).map(|_| ()),
         Some("setup") => setup::for_build().and_then(|()| setup::for_tests()),
         Some("docs") => docs::write(),
+        // For bench/bytes.mjs: what `dist` does to the main module after wasm-bindgen.
+        Some("slim") => match &args[1..] {
+            [module, glue] => build::slim(Path::new(module), Path::new(glue)),
+            _ => Err("usage: cargo xtask slim <module_bg.wasm> <glue.js>".to_string()),
+        },
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n  serve   build and serve the demo page on 127.0.0.1\n  test    run every test (fmt, clippy, native, browser, byte budget, end-to-end); one layer: `test lint|native|browser|budget|e2e`\n  dist    build the deployable folder dist/\n  size    print raw, gzip and brotli bytes of dist/\n  setup   install what the other commands need\n  docs    write docs/questionnaire.md from questionnaire/default.json"
