@@ -140,22 +140,35 @@ describe("chunks", () => {
     }
   });
 
-  test("when the built-in questions cannot be downloaded, the widget says so and loads after a reload", async () => {
+  test("when the built-in questions cannot be downloaded, the widget says so and starts on retry", async () => {
     const s = await openPage(browser);
     let blocked = true;
     await s.page.route(/maturity-check\.core\.en\.txt$/, (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
+    await s.page.addInitScript(() => {
+      window.errorsSeen = [];
+      document.addEventListener("maturity-check:error", (e) => window.errorsSeen.push(e.detail));
+    });
     try {
       await s.page.goto(server.url);
       const alert = s.page.getByRole("alert");
       await alert.waitFor();
-      assert.match(await alert.textContent(), /could not load the questions \(maturity-check\.core\.en\.txt\).*check the connection/);
+      // A dropped connection is not a config error: no list for the site owner, a way to retry.
+      assert.match(await alert.textContent(), /could not be loaded\. .*Check your connection/);
+      assert.doesNotMatch(await alert.textContent(), /configuration/);
+      const seen = await s.page.evaluate(() => window.errorsSeen);
+      assert.equal(seen.length, 1);
+      assert.equal(seen[0].path, "$.questionnaire");
+      assert.match(seen[0].message, /could not load the questions \(maturity-check\.core\.en\.txt\)/);
       assert.deepEqual(s.errors, [], "no page errors");
       blocked = false;
-      await s.page.reload();
+      await s.page.getByRole("button", { name: "Try again" }).click();
       await s.page.getByRole("button", { name: "Start the check" }).click();
       await waitForStep(s.page, 0, "en");
+      assert.equal(await s.page.locator("maturity-check").evaluate((el) => el.shadowRoot.querySelectorAll(".mc").length), 1, "one widget, not two");
+      assert.deepEqual(s.errors, [], "no page errors");
     } finally {
       await s.context.close();
     }
   });
+
 });

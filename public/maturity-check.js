@@ -117,15 +117,36 @@ async function mount(element, config = {}) {
   const container = document.createElement("div");
   container.className = "mc-host";
   root.replaceChildren(container);
-  const core = builtinCore(text);
+  const start = (glue) => {
+    const core = builtinCore(text);
+    return glue.mount(element, container, text, BASE.href, core?.locale, core?.text);
+  };
   const [glue, css] = await Promise.all([loadRuntime(), loadSheet().catch(() => null)]);
   if (css) root.adoptedStyleSheets = [css];
-  const handle = await glue.mount(element, container, text, BASE.href, core?.locale, core?.text);
+  let handle = await start(glue);
   let live = true;
+  // The widget asks for this when one of its own files did not arrive and the person pressed
+  // "Try again": the same config, mounted anew.
+  let retrying = false;
+  const retry = async () => {
+    if (!live || retrying) return;
+    retrying = true;
+    try {
+      const again = await start(glue);
+      if (!live) return void (again.destroy(), again.free());
+      handle.destroy();
+      handle.free();
+      handle = again;
+    } finally {
+      retrying = false;
+    }
+  };
+  element.addEventListener("maturity-check:retry", retry);
   return {
     destroy() {
       if (!live) return;
       live = false;
+      element.removeEventListener("maturity-check:retry", retry);
       handle.destroy();
       handle.free();
       root.replaceChildren();

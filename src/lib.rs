@@ -53,7 +53,7 @@ async fn default_questionnaire(
     locale: &str,
     base: &str,
     prefetched: Option<(String, js_sys::Promise)>,
-) -> Result<Arc<Checked>, Vec<Problem>> {
+) -> Result<Arc<Checked>, Failure> {
     use maturity_check_engine::builtin;
     thread_local! {
         static READ: std::cell::RefCell<Vec<(String, Arc<Checked>)>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -76,17 +76,17 @@ async fn default_questionnaire(
         None => browser::fetch_text(&format!("{base}{name}"))
             .await
             .map_err(|e| {
-                vec![Problem::new(
+                Failure::Download(Problem::new(
                     "$.questionnaire",
-                    format!("could not load the questions ({name}): {e}; check the connection and reload"),
-                )]
+                    format!("could not load the questions ({name}): {e}"),
+                ))
             })?,
     };
     // Another widget may have read it meanwhile; either copy is the same.
     if let Some(q) = cached() {
         return Ok(q);
     }
-    let q = Arc::new(builtin::read_core_file(&text).map_err(|p| vec![p])?);
+    let q = Arc::new(builtin::read_core_file(&text).map_err(|p| Failure::Problems(vec![p]))?);
     READ.with_borrow_mut(|r| r.push((locale.to_string(), q.clone())));
     Ok(q)
 }
@@ -97,7 +97,7 @@ async fn default_questionnaire(
     _locale: &str,
     _base: &str,
     _prefetched: Option<(String, js_sys::Promise)>,
-) -> Result<Arc<Checked>, Vec<Problem>> {
+) -> Result<Arc<Checked>, Failure> {
     use std::cell::OnceCell;
     thread_local! {
         static WHOLE: OnceCell<Result<Arc<Checked>, Vec<Problem>>> = const { OnceCell::new() };
@@ -109,7 +109,16 @@ async fn default_questionnaire(
                 .map_err(|e| e.problems())
         })
         .clone()
+        .map_err(Failure::Problems)
     })
+}
+
+/// Why a widget cannot start.
+enum Failure {
+    /// The config or the questionnaire is wrong: the site owner has to fix it (the error panel).
+    Problems(Vec<Problem>),
+    /// One of the widget's own files did not arrive: trying again may help (a retry button).
+    Download(Problem),
 }
 
 /// The questionnaire the config names; `builtin` is the locale and the loader's download for the
@@ -117,7 +126,7 @@ async fn default_questionnaire(
 async fn questionnaire(
     source: &QuestionnaireSource,
     builtin: (&str, &str, Option<(String, js_sys::Promise)>),
-) -> Result<Arc<Checked>, Vec<Problem>> {
+) -> Result<Arc<Checked>, Failure> {
     let input = match source {
         QuestionnaireSource::Default => {
             let (locale, base, prefetched) = builtin;
@@ -126,19 +135,19 @@ async fn questionnaire(
         QuestionnaireSource::Inline(value) => chunks::QuestionnaireInput::Inline(value.clone()),
         QuestionnaireSource::Url(url) => {
             chunks::QuestionnaireInput::Text(browser::fetch_text(url).await.map_err(|e| {
-                vec![Problem::new(
+                Failure::Problems(vec![Problem::new(
                     "$.questionnaire",
                     format!("could not load \"{url}\": {e}"),
-                )]
+                )])
             })?)
         }
     };
     match chunks::load_questionnaire(input).await {
-        Ok(loaded) => loaded.map(Arc::new),
-        Err(chunks::ChunkError) => Err(vec![Problem::new(
+        Ok(loaded) => loaded.map(Arc::new).map_err(Failure::Problems),
+        Err(chunks::ChunkError) => Err(Failure::Download(Problem::new(
             "$.questionnaire",
-            "could not download the widget's questionnaire checks; check the connection and reload",
-        )]),
+            "could not download the widget's questionnaire checks",
+        ))),
     }
 }
 
@@ -234,7 +243,7 @@ pub async fn mount(
         Some(cfg) => questionnaire(&cfg.questionnaire, (&builtin_locale, &base_url, prefetched))
             .await
             .map(|q| (cfg, q)),
-        None => Err(report.errors),
+        None => Err(Failure::Problems(report.errors)),
     };
     let view: Box<dyn Any> = match loaded {
         Ok((cfg, q)) => {
@@ -279,9 +288,13 @@ pub async fn mount(
             browser::emit(&host, "ready", ready, data_layer);
             Box::new(handle)
         }
-        Err(problems) => {
-            for p in &problems {
-                browser::error(&format!("config {p}"));
+        Err(failure) => {
+            let (problems, about) = match &failure {
+                Failure::Problems(problems) => (problems.as_slice(), "config "),
+                Failure::Download(problem) => (std::slice::from_ref(problem), ""),
+            };
+            for p in problems {
+                browser::error(&format!("{about}{p}"));
                 browser::emit(
                     &host,
                     "error",
@@ -293,11 +306,21 @@ pub async fn mount(
                 );
             }
             let text = i18n::Catalogue::new(&ui_locale, Default::default());
-            let (title, lead) = (text.get("error.title"), text.get("error.lead"));
-            Box::new(mount_to(
-                container,
-                move || view! { <ui::ErrorPanel title=title lead=lead problems=problems /> },
-            ))
+            match failure {
+                Failure::Problems(problems) => {
+                    let (title, lead) = (text.get("error.title"), text.get("error.lead"));
+                    Box::new(mount_to(container, move || {
+                        view! { <ui::ErrorPanel title=title lead=lead problems=problems /> }
+                    }))
+                }
+                // "Try again" asks the loader to mount the widget anew (`maturity-check:retry`).
+                Failure::Download(_) => {
+                    let (message, retry) = (text.get("load.failed"), text.get("load.retry"));
+                    Box::new(mount_to(container, move || {
+                        view! { <ui::LoadFailed message=message retry=retry host=host /> }
+                    }))
+                }
+            }
         }
     };
     WidgetHandle { view: Some(view) }

@@ -12,7 +12,7 @@ pub(crate) mod results_screen;
 mod widget_root;
 
 pub use dimension_card::DimensionCard;
-pub use error_panel::ErrorPanel;
+pub use error_panel::{ErrorPanel, LoadFailed};
 pub use intro_screen::IntroScreen;
 pub use lazy_view::LazyView;
 pub use lead_form::{LeadForm, LeadSpot};
