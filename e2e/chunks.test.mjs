@@ -60,6 +60,11 @@ describe("chunks", () => {
         ["/dist/maturity-check.core.en.txt"],
         "the built-in questions in English only",
       );
+      // The loader asks for them first, so that they arrive beside the wasm module, not after it.
+      assert.ok(
+        firstView.indexOf("/dist/maturity-check.core.en.txt") < firstView.indexOf("/dist/maturity_check_bg.wasm"),
+        `requested before the wasm module: ${firstView.join(" ")}`,
+      );
       await answerAll(s.page, chooseAnswers({ shift: 1 }), "en", "mouse");
       await s.page.waitForTimeout(100);
       answered();

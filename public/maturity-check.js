@@ -117,13 +117,13 @@ async function mount(element, config = {}) {
   const container = document.createElement("div");
   container.className = "mc-host";
   root.replaceChildren(container);
-  const start = (glue) => {
-    const core = builtinCore(text);
-    return glue.mount(element, container, text, BASE.href, core?.locale, core?.text);
-  };
+  const start = (glue, core = builtinCore(text)) =>
+    glue.mount(element, container, text, BASE.href, core?.locale, core?.text);
+  // Asked for before the runtime, so that its download runs beside the wasm module's.
+  const core = builtinCore(text);
   const [glue, css] = await Promise.all([loadRuntime(), loadSheet().catch(() => null)]);
   if (css) root.adoptedStyleSheets = [css];
-  let handle = await start(glue);
+  let handle = await start(glue, core);
   let live = true;
   // The widget asks for this when one of its own files did not arrive and the person pressed
   // "Try again": the same config, mounted anew.
