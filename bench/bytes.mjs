@@ -14,12 +14,12 @@
 //   with wasm-opt's inlining off, so that each function's own code shows (the mount future, say,
 //   without the config walk it calls); `--top N` lists N functions instead of 15;
 // * twiggy's largest items of the pre-bindgen module;
-// * the data section: how much of it is questionnaire/default.json (compiled in with include_str!),
-//   its brotli size minified, and per top-level key.
+// * the data section, and the built-in questionnaire's files beside the wasm (core and advice per
+//   locale).
 
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -240,22 +240,15 @@ try {
   out.push(`(twiggy not available: ${e.message.split("\n")[0]}; \`cargo install twiggy\`)`, "");
 }
 
-// The data section and the questionnaire in it.
+// The data section, and the built-in questionnaire, which ships beside the wasm (not in it).
 const data = distWasm.sections.find((s) => s.name === "data").bytes;
-const qRaw = readFileSync(join(ROOT, "questionnaire/default.json"));
-const q = JSON.parse(qRaw);
-const qMin = Buffer.from(JSON.stringify(q));
-const at = data.indexOf(qRaw);
-const rest = at >= 0 ? Buffer.concat([data.subarray(0, at), data.subarray(at + qRaw.length)]) : data;
-out.push("#### Data section and the compiled-in questionnaire", "");
+out.push("#### Data section, and the built-in questionnaire's files", "");
 out.push("| what | raw | brotli (alone) |", "|---|---:|---:|");
-out.push(`| data section | ${n(data.length)} | ${n(br(data))} |`);
-out.push(`| questionnaire/default.json as compiled in (${at >= 0 ? "found verbatim, unminified" : "not found verbatim"}) | ${n(qRaw.length)} | ${n(br(qRaw))} |`);
-out.push(`| questionnaire/default.json minified | ${n(qMin.length)} | ${n(br(qMin))} |`);
-out.push(`| data section without the questionnaire (UI strings, CSS class names, error texts, panic/fmt strings) | ${n(rest.length)} | ${n(br(rest))} |`);
-for (const [key, value] of Object.entries(q).sort((a, b) => JSON.stringify(b[1]).length - JSON.stringify(a[1]).length).slice(0, 4)) {
-  const b = Buffer.from(JSON.stringify(value));
-  out.push(`| questionnaire \`${key}\` minified | ${n(b.length)} | ${n(br(b))} |`);
+out.push(`| data section of the main module (UI strings, CSS class names, config keys, error texts) | ${n(data.length)} | ${n(br(data))} |`);
+for (const name of readdirSync(join(ROOT, "dist")).filter((f) => /^maturity-check\.(core|advice)\./.test(f)).sort()) {
+  const b = readFileSync(join(ROOT, "dist", name));
+  const when = name.includes(".core.") ? "first view, the visitor's locale" : "with the results";
+  out.push(`| \`${name}\` (${when}) | ${n(b.length)} | ${n(br(b))} |`);
 }
 out.push("");
 console.log(out.join("\n"));
