@@ -15,7 +15,6 @@ needs, in the visitor's language only. `cargo xtask dist` writes both next to th
 */
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
 use std::collections::BTreeMap;
 
@@ -92,22 +91,19 @@ fn read_core(text: &str) -> Option<Questionnaire> {
     r.questionnaire().filter(|_| r.0.next().is_none())
 }
 
-/// The core of questionnaire `json` (the built-in one is `DEFAULT_QUESTIONNAIRE`) in `locale`:
-/// what [`read_core_file`] reads. `None` if `json` is not a questionnaire this can write (the
-/// engine's tests validate the built-in one in full, and say what is wrong with it).
-pub fn core_file(json: &str, locale: &str) -> Option<String> {
-    let v: serde_json::Value = serde_json::from_str(json).ok()?;
-    let q = v.as_object()?;
-    let mut out = Writer {
-        fields: Vec::new(),
-        locale: locale.to_string(),
-        fallback: q.get("default_locale")?.as_str()?.to_string(),
-    };
-    out.questionnaire(q)?;
-    Some(out.fields.join(&SEP.to_string()))
+/// The core of `q` in `locale`: what [`read_core_file`] reads. Written from the questionnaire
+/// as [`Questionnaire::restrict_to`] leaves it, so its texts are chosen as every other per-locale
+/// file's. `None` if a text holds the field separator or a number is not a whole number of
+/// thousandths (the engine's tests write the built-in one in every locale).
+pub fn core_file(q: &Questionnaire, locale: &str) -> Option<String> {
+    let mut q = q.clone();
+    q.restrict_to(locale);
+    let mut out = Writer(Vec::new());
+    out.questionnaire(&q)?;
+    Some(out.0.join(&SEP.to_string()))
 }
 
-/// Reads the fields `build.rs` wrote, in the same order.
+/// Reads the fields [`Writer`] wrote, in the same order.
 struct Reader<'a>(core::str::Split<'a, char>);
 
 impl Reader<'_> {
@@ -319,151 +315,108 @@ pub fn complete(core: &Questionnaire, advice_json: &str) -> Result<Checked, Vec<
     validate(q)
 }
 
-/// Writes the fields [`Reader`] reads, in the same order, every text in one locale.
-struct Writer {
-    fields: Vec<String>,
-    locale: String,
-    /// The questionnaire's default locale, for a text without `locale`.
-    fallback: String,
-}
-
-type Obj = Map<String, Value>;
+/// Writes the fields [`Reader`] reads, in the same order.
+struct Writer(Vec<String>);
 
 impl Writer {
-    fn raw(&mut self, s: String) -> Option<()> {
-        (!s.contains(SEP)).then(|| self.fields.push(s))
-    }
-
-    fn str(&mut self, v: Option<&Value>) -> Option<()> {
-        self.raw(v?.as_str()?.to_string())
+    fn s(&mut self, s: &str) -> Option<()> {
+        (!s.contains(SEP)).then(|| self.0.push(s.to_string()))
     }
 
     fn count(&mut self, n: usize) -> Option<()> {
-        self.raw(n.to_string())
+        self.s(&n.to_string())
     }
 
     /// A number as whole thousandths (the reader divides by 1000): exact for every value the
     /// questionnaire format uses, and no float parsing in the wasm.
-    fn number(&mut self, v: Option<&Value>, default: Option<f64>) -> Option<()> {
-        let x = match v {
-            None => default?,
-            Some(v) => v.as_f64()?,
-        };
+    fn number(&mut self, x: f64) -> Option<()> {
         let thousandths = (x * 1000.0).round();
         if thousandths / 1000.0 != x || thousandths.abs() > 1e15 {
             return None;
         }
-        self.raw(format!("{}", thousandths as i64))
+        self.s(&(thousandths as i64).to_string())
     }
 
-    /// A count (`usize` in the model).
-    fn whole(&mut self, v: Option<&Value>, default: u64) -> Option<()> {
-        let n = match v {
-            None => default,
-            Some(v) => v.as_u64()?,
-        };
-        self.raw(n.to_string())
-    }
-
-    /// The text in the file's locale, chosen as [`Text::get`] chooses.
-    fn text(&mut self, v: Option<&Value>) -> Option<()> {
-        let map = v?.as_object()?;
-        let s = map
-            .get(&self.locale)
-            .or_else(|| map.get(&self.fallback))
-            .or_else(|| map.values().next())?;
-        self.count(1)?;
-        self.raw(self.locale.clone())?;
-        self.str(Some(s))
-    }
-
-    /// Absent (or null) as `0`, present as `1` and the value.
-    fn optional(
+    fn list<T>(
         &mut self,
-        v: Option<&Value>,
-        f: impl FnOnce(&mut Self, &Value) -> Option<()>,
+        items: &[T],
+        mut item: impl FnMut(&mut Self, &T) -> Option<()>,
     ) -> Option<()> {
-        match v.filter(|v| !v.is_null()) {
-            None => self.raw("0".into()),
+        self.count(items.len())?;
+        items.iter().try_for_each(|i| item(self, i))
+    }
+
+    /// Absent as `0`, present as `1` and the value.
+    fn optional<T>(
+        &mut self,
+        v: Option<&T>,
+        value: impl FnOnce(&mut Self, &T) -> Option<()>,
+    ) -> Option<()> {
+        match v {
+            None => self.s("0"),
             Some(v) => {
-                self.raw("1".into())?;
-                f(self, v)
+                self.s("1")?;
+                value(self, v)
             }
         }
     }
 
-    fn list(
-        &mut self,
-        v: Option<&Value>,
-        mut f: impl FnMut(&mut Self, &Obj) -> Option<()>,
-    ) -> Option<()> {
-        let items = match v {
-            None => &Vec::new(),
-            Some(v) => v.as_array()?,
-        };
-        self.count(items.len())?;
-        for item in items {
-            f(self, item.as_object()?)?;
-        }
-        Some(())
-    }
-
-    fn choices(&mut self, v: Option<&Value>) -> Option<()> {
-        self.list(v, |w, o| {
-            w.str(o.get("id"))?;
-            w.text(o.get("label"))
+    fn text(&mut self, t: &Text) -> Option<()> {
+        self.count(t.0.len())?;
+        t.0.iter().try_for_each(|(locale, s)| {
+            self.s(locale)?;
+            self.s(s)
         })
     }
 
-    fn questionnaire(&mut self, q: &Obj) -> Option<()> {
-        self.str(q.get("id"))?;
-        self.str(q.get("version"))?;
-        // One locale, which is also the default: as `Questionnaire::restrict_to` leaves it.
-        self.raw(self.locale.clone())?;
-        self.count(1)?;
-        self.raw(self.locale.clone())?;
-        self.text(q.get("title"))?;
-        self.optional(q.get("subtitle"), |w, v| w.text(Some(v)))?;
-        self.list(q.get("dimensions"), |w, d| {
-            w.str(d.get("id"))?;
-            w.text(d.get("title"))?;
+    fn choices(&mut self, choices: &[Choice]) -> Option<()> {
+        self.list(choices, |w, c| {
+            w.s(&c.id)?;
+            w.text(&c.label)
+        })
+    }
+
+    fn questionnaire(&mut self, q: &Questionnaire) -> Option<()> {
+        self.s(&q.id)?;
+        self.s(&q.version)?;
+        self.s(&q.default_locale)?;
+        self.list(&q.locales, |w, l| w.s(l))?;
+        self.text(&q.title)?;
+        self.optional(q.subtitle.as_ref(), Self::text)?;
+        self.list(&q.dimensions, |w, d| {
+            w.s(&d.id)?;
+            w.text(&d.title)?;
             // The description shows with the results only: it ships with the advice.
-            w.number(d.get("weight"), Some(1.0))
+            w.number(d.weight)
         })?;
-        self.list(q.get("questions"), |w, x| {
-            w.str(x.get("id"))?;
-            w.str(x.get("dimension"))?;
-            w.number(x.get("weight"), Some(1.0))?;
-            w.text(x.get("prompt"))?;
-            w.optional(x.get("help"), |w, v| w.text(Some(v)))?;
-            w.choices(x.get("options"))?;
-            w.optional(x.get("dont_know"), |w, v| w.text(Some(v)))
+        self.list(&q.questions, |w, x| {
+            w.s(&x.id)?;
+            w.s(&x.dimension)?;
+            w.number(x.weight)?;
+            w.text(&x.prompt)?;
+            w.optional(x.help.as_ref(), Self::text)?;
+            w.choices(&x.options)?;
+            w.optional(x.dont_know.as_ref(), Self::text)
         })?;
-        self.list(q.get("context_questions"), |w, x| {
-            w.str(x.get("id"))?;
-            w.text(x.get("prompt"))?;
-            w.optional(x.get("help"), |w, v| w.text(Some(v)))?;
-            w.choices(x.get("options"))?;
-            w.optional(x.get("after"), |w, v| w.str(Some(v)))
+        self.list(&q.context_questions, |w, x| {
+            w.s(&x.id)?;
+            w.text(&x.prompt)?;
+            w.optional(x.help.as_ref(), Self::text)?;
+            w.choices(&x.options)?;
+            w.optional(x.after.as_ref(), |w, a| w.s(a))
         })?;
-        self.list(q.get("levels"), |w, l| {
-            w.str(l.get("id"))?;
+        self.list(&q.levels, |w, l| {
+            w.s(&l.id)?;
             // Name and description show with the results only: they ship with the advice.
-            w.number(l.get("min"), None)?;
-            w.number(l.get("max"), None)
+            w.number(l.min)?;
+            w.number(l.max)
         })?;
-        let p = q.get("profiles")?.as_object()?;
-        self.str(p.get("role_question"))?;
-        self.str(p.get("default_role"))?;
         // The role profiles (targets, weights, KPIs) serve only the results: they ship with the
         // advice.
-        let empty = Map::new();
-        let plan = match q.get("plan") {
-            None => &empty,
-            Some(v) => v.as_object()?,
-        };
-        self.whole(plan.get("focus_dimensions"), 3)?;
-        self.whole(plan.get("max_per_column"), 5)
+        self.s(&q.profiles.role_question)?;
+        self.s(&q.profiles.default_role)?;
+        self.count(q.plan.focus_dimensions)?;
+        self.count(q.plan.max_per_column)
     }
 }
 
@@ -517,7 +470,8 @@ mod tests {
 
     #[test]
     fn a_damaged_core_is_refused_not_read_in_part() {
-        let core = core_file(crate::DEFAULT_QUESTIONNAIRE, "de").expect("written");
+        let q = crate::load(crate::DEFAULT_QUESTIONNAIRE).expect("the built-in questionnaire");
+        let core = core_file(&q, "de").expect("written");
         assert!(read_core(&core).is_some());
         let fields: Vec<&str> = core.split(SEP).collect();
         let join = |f: &[&str]| f.join(&SEP.to_string());

@@ -460,12 +460,11 @@ fn minify(root: &Path, dist: &Path) -> Result {
 /// The built-in questionnaire, two files per locale: the core the first view reads, and the advice
 /// (with what else only the results need).
 fn write_questionnaire_files(dist: &Path) -> Result {
-    let json = maturity_check_engine::DEFAULT_QUESTIONNAIRE;
-    let q = maturity_check_engine::load(json)
+    let q = maturity_check_engine::load(maturity_check_engine::DEFAULT_QUESTIONNAIRE)
         .map_err(|e| format!("questionnaire/default.json: {e}"))?;
     for locale in &q.locales {
         let name = builtin::core_file_name(locale);
-        let core = builtin::core_file(json, locale)
+        let core = builtin::core_file(&q, locale)
             .ok_or_else(|| format!("questionnaire/default.json cannot be written as {name}"))?;
         std::fs::write(dist.join(&name), core).map_err(|e| format!("dist/{name}: {e}"))?;
         let name = builtin::advice_file_name(locale);
