@@ -59,14 +59,13 @@ async fn fetch_advice(core: Arc<Checked>, url: String) -> Result<Arc<Checked>, C
 /// Everything the results screen needs, then the screen: the questionnaire with its advice and
 /// the plan, provided as context to the screen's parts.
 pub async fn load(widget: Widget) -> Result<AnyView, ChunkError> {
-    let (env, check) = (widget.env.clone(), widget.check);
-    widget.provide();
-    let env = with_advice(env).await?;
+    let env = with_advice(widget.env.clone()).await?;
+    let check = widget.check;
     let assessment = check.assessment(&env);
     let plan = check
         .answers
         .with_untracked(|a| plan(&env.q, &assessment, a));
-    provide_context(env);
+    Widget { env, ..widget }.provide();
     provide_context(plan);
     Ok(view! { <ResultsScreen /> }.into_any())
 }

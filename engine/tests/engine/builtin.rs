@@ -57,6 +57,12 @@ fn the_core_is_the_default_questionnaire_in_one_locale_without_what_only_the_res
     }
 }
 
+/// The core and the advice file of `full` in `locale`, joined as the widget joins them.
+fn joined(full: &maturity_check_engine::Checked, locale: &str) -> maturity_check_engine::Checked {
+    complete(&core(locale), &advice_file(full, locale))
+        .unwrap_or_else(|p| panic!("{locale}: {p:?}"))
+}
+
 #[test]
 fn a_core_file_of_an_unknown_locale_falls_back_to_the_default_texts() {
     let fr = core("fr");
@@ -72,8 +78,7 @@ fn a_core_file_of_an_unknown_locale_falls_back_to_the_default_texts() {
 fn core_and_advice_file_are_the_whole_questionnaire_in_that_locale() {
     let full = full();
     for locale in &full.locales {
-        let joined = complete(&core(locale), &advice_file(&full, locale))
-            .unwrap_or_else(|p| panic!("{locale}: {p:?}"));
+        let joined = joined(&full, locale);
         let mut expected = full.clone().into_inner();
         expected.restrict_to(locale);
         assert_eq!(joined.into_inner(), expected, "{locale}");
@@ -84,8 +89,7 @@ fn core_and_advice_file_are_the_whole_questionnaire_in_that_locale() {
 fn core_and_advice_file_give_the_same_plan_as_the_whole_file_in_every_locale() {
     let full = full();
     for locale in &full.locales {
-        let joined = complete(&core(locale), &advice_file(&full, locale))
-            .unwrap_or_else(|p| panic!("{locale}: {p:?}"));
+        let joined = joined(&full, locale);
         assert_eq!(joined.locales, vec![locale.clone()]);
         for shift in 0..5 {
             let a = answers(&full, shift);
