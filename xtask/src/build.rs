@@ -10,7 +10,8 @@
 //!    chunks, and writes `__wasm_split.js`, which fetches a chunk on its first call.
 //! 3. wasm-bindgen on the main module, then the unused stream adapter exports are dropped
 //!    ([`UNUSED_EXPORTS`]) and wasm-bindgen's long import and export names shortened in the module
-//!    and its glue ([`slim_interface`]), then `wasm-opt -Oz` on every module. wasm-opt comes from the
+//!    and its glue ([`slim_interface`]), then `wasm-opt -Oz` on every module, and its functions
+//!    put in an order that compresses better ([`crate::order`]). wasm-opt comes from the
 //!    npm package `binaryen`; Debian's older wasm-opt writes modules that fail in the browser, so
 //!    the version is checked before it runs.
 //! 4. The built-in questionnaire, its core and its advice in a file per locale, and `public/`.
@@ -27,6 +28,8 @@ use crate::{cargo, root, run, Result};
 
 const CRATE: &str = "maturity_check";
 const WASM_OPT_VERSION: &str = "132";
+/// The wasm features the modules use beyond those `wasm-opt` assumes.
+const WASM_FEATURES: [&str; 2] = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int"];
 
 pub fn dist() -> Result {
     let root = root();
@@ -76,11 +79,25 @@ pub fn dist() -> Result {
     let wasm_opt = wasm_opt(&root)?;
     for module in std::iter::once(main_wasm).chain(chunks) {
         run(Command::new(&wasm_opt)
+            .args(["-Oz"])
+            .args(WASM_FEATURES)
+            .arg(&module)
+            .arg("-o")
+            .arg(&module))?;
+        // Near-twin functions side by side, for brotli (see `order`). The levels make wasm-opt
+        // write the code as compactly as `-Oz` did, without running its passes again.
+        crate::order::name_by_sort_key(&module)?;
+        run(Command::new(&wasm_opt)
+            .args(["--reorder-functions-by-name", "--strip-debug"])
             .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
+                "-ol",
+                "2",
+                "-s",
+                "2",
+                "--generate-stack-ir",
+                "--optimize-stack-ir",
             ])
+            .args(WASM_FEATURES)
             .arg(&module)
             .arg("-o")
             .arg(&module))?;

@@ -13,6 +13,7 @@ something (no root, no apt) it says what is missing and how to get it. Commands:
 
 mod build;
 mod docs;
+mod order;
 mod setup;
 mod size;
 
