@@ -72,11 +72,23 @@ lazy!(
     leads,
     fn lead_gate_chunk(widget: Widget) -> ChunkFuture<Result<AnyView, ChunkError>> {
         crate::i18n::load_later();
-        Box::pin(async {
+        Box::pin(async move {
             let env = widget.env.clone();
-            widget.provide();
+            let lead = widget.lead();
+            widget.clone().provide();
             crate::ui::results_screen::adopt_sheet(&env).await?;
-            Ok(view! { <crate::ui::LeadForm spot=crate::ui::LeadSpot::Gate /> }.into_any())
+            // A memo, so that other news about the lead does not build the form again.
+            let gated = Memo::new(move |_| lead.gates_results());
+            Ok((move || {
+                if gated.get() {
+                    untrack(|| view! { <crate::ui::LeadForm spot=crate::ui::LeadSpot::Gate /> })
+                        .into_any()
+                } else {
+                    view! { <crate::ui::LazyView widget=widget.clone() load=|w| Box::pin(results_screen(w)) /> }
+                        .into_any()
+                }
+            })
+            .into_any())
         })
     }
 );

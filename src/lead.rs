@@ -65,9 +65,29 @@ pub struct Lead {
     gate: Option<LeadGate>,
 }
 
+/// Sends what waits in the outbox now and whenever the browser comes back online, until the
+/// widget is destroyed. Part of the first view; the sending code is a chunk of its own, fetched
+/// only when there is something to send.
+pub fn watch_outbox(env: &Env) {
+    let has_queue = outbox_text().is_some();
+    if env.config.lead.is_some() || has_queue {
+        let flush_env = env.clone();
+        let online = window_event_listener_untyped("online", move |_| {
+            if outbox_text().is_some() {
+                crate::chunks::flush_outbox(flush_env.clone());
+            }
+        });
+        on_cleanup(move || online.remove());
+    }
+    if has_queue {
+        crate::chunks::flush_outbox(env.clone());
+    }
+}
+
 impl Lead {
-    /// Creates the lead state of a widget; flushes the outbox now and whenever the browser comes
-    /// back online, until the widget is destroyed.
+    /// Creates the lead state of a widget, with a lead sent or queued before a reload. Made by
+    /// the chunks that show the results or the form ([`crate::check::Widget::lead`]), not by the
+    /// first view.
     pub fn new(env: &Env, check: Check) -> Lead {
         let answers_code = {
             let q = env.q.clone();
@@ -93,21 +113,6 @@ impl Lead {
         };
         if env.config.lead.is_some() && env.config.persistence {
             lead.restore(env);
-        }
-
-        // The sending code is a chunk of its own: fetched only when there is something to send.
-        let has_queue = outbox_text().is_some();
-        if env.config.lead.is_some() || has_queue {
-            let flush_env = env.clone();
-            let online = window_event_listener_untyped("online", move |_| {
-                if outbox_text().is_some() {
-                    crate::chunks::flush_outbox(flush_env.clone());
-                }
-            });
-            on_cleanup(move || online.remove());
-        }
-        if has_queue {
-            crate::chunks::flush_outbox(env.clone());
         }
         lead
     }

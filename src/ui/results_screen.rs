@@ -65,7 +65,7 @@ pub async fn load(widget: Widget) -> Result<AnyView, ChunkError> {
     let plan = check
         .answers
         .with_untracked(|a| plan(&env.q, &assessment, a));
-    Widget { env, ..widget }.provide();
+    widget.with_env(env).provide();
     provide_context(plan);
     Ok(view! { <ResultsScreen /> }.into_any())
 }

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use crate::check::{Check, Env, Screen, Widget};
 use crate::chunks;
-use crate::lead::Lead;
 use crate::ui::{IntroScreen, LazyView, QuestionStep};
+use maturity_check_engine::config::LeadGate;
 
 /// The whole check: brand header, the current screen, and the footer.
 #[component]
@@ -12,12 +12,8 @@ pub fn WidgetRoot(
     env: Env,
 ) -> impl IntoView {
     let check = Check::new(&env);
-    let lead = Lead::new(&env, check);
-    let widget = Widget {
-        env: env.clone(),
-        check,
-        lead,
-    };
+    crate::lead::watch_outbox(&env);
+    let widget = Widget::new(env.clone(), check);
     // A share link pasted into a tab that already shows the page only changes the fragment.
     let on_hash = {
         let env = env.clone();
@@ -26,8 +22,12 @@ pub fn WidgetRoot(
         })
     };
     on_cleanup(move || on_hash.remove());
-    // A memo, so that news about the lead does not re-render the results.
-    let gated = Memo::new(move |_| lead.gates_results());
+    // The form in place of the results: its chunk shows the results once the lead is sent.
+    let gated = env
+        .config
+        .lead
+        .as_ref()
+        .is_some_and(|l| l.gate == LeadGate::BeforeResults);
     let brand = env.config.brand.clone();
     let powered_by = brand.powered_by.then(|| env.t("brand.powered_by"));
     // The brand bar shows only what a partner configured; the check's own title is the heading.
@@ -46,7 +46,7 @@ pub fn WidgetRoot(
         Screen::Step(i) => {
             view! { <QuestionStep env=widget.env.clone() check=check index=i /> }.into_any()
         }
-        Screen::Results if gated.get() => {
+        Screen::Results if gated => {
             view! { <LazyView widget=widget.clone() load=|w| Box::pin(chunks::lead_gate(w)) /> }
                 .into_any()
         }
