@@ -30,6 +30,8 @@ const PICK_DELAY: Duration = Duration::from_millis(180);
 /// What the widget shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
+    /// A share link or saved answers are being read (their code is a chunk): a short note.
+    Loading,
     Intro,
     /// Index into [`Env::steps`].
     Step(usize),
@@ -195,39 +197,47 @@ pub struct Check {
 
 impl Check {
     /// Creates the state: a share link in the URL opens its result; saved progress is offered;
-    /// anything unreadable is discarded with a console warning.
+    /// anything unreadable is discarded with a console warning. Reading either is code most
+    /// visitors never need, so it comes as a chunk ([`crate::chunks::restore`]); until it has run,
+    /// the widget shows a short note instead of the intro.
     pub fn new(env: &Env) -> Self {
         let q = env.q.clone();
-        let answers = RwSignal::new(Answers::empty(&q));
-        let mut screen = Screen::Intro;
-        let mut resume = None;
-        if let Some(shared) = shared_answers(env) {
-            answers.set(shared);
-            screen = Screen::Results;
-        }
-        if env.config.persistence {
-            let key = env.storage_key();
-            if let Some(text) = browser::storage_get(&key) {
-                let loaded = browser::parse_json(&text)
-                    .map_err(progress::ProgressError::Corrupt)
-                    .and_then(|v| progress::load_value(&q, &v));
-                match loaded {
-                    Ok(p) if has_any_answer(&p.answers) => resume = Some(p),
-                    Ok(_) => {}
-                    Err(e) => {
-                        browser::warn(&format!("{e}; it was discarded"));
-                        browser::storage_remove(&key);
-                    }
-                }
-            }
-        }
-        Check {
-            screen: RwSignal::new(screen),
-            answers,
-            resume: RwSignal::new(resume),
+        let saved = env.config.persistence && browser::storage_get(&env.storage_key()).is_some();
+        let linked = env.config.share && browser::fragment_param(SHARE_PARAM).is_some();
+        let check = Check {
+            screen: RwSignal::new(if saved || linked {
+                Screen::Loading
+            } else {
+                Screen::Intro
+            }),
+            answers: RwSignal::new(Answers::empty(&q)),
+            resume: RwSignal::new(None),
             moved_by_user: RwSignal::new(false),
             picked: RwSignal::new(None),
+        };
+        if saved || linked {
+            let env = env.clone();
+            leptos::task::spawn_local(async move {
+                let restored = crate::chunks::restore(env).await.unwrap_or_else(|_| {
+                    browser::warn(
+                        "could not download the code that reads saved answers; starting fresh",
+                    );
+                    Restored::default()
+                });
+                // `try_`: the widget may have been destroyed meanwhile.
+                check.resume.try_set(restored.resume);
+                match restored.shared {
+                    Some(shared) => {
+                        check.answers.try_set(shared);
+                        check.screen.try_set(Screen::Results);
+                    }
+                    None => {
+                        check.screen.try_set(Screen::Intro);
+                    }
+                }
+            });
         }
+        check
     }
 
     /// Scores and stages of the current answers. Computed when asked (the finish event, the
@@ -240,17 +250,23 @@ impl Check {
     /// Opens the result of a share link put into the URL after the widget loaded (a link pasted
     /// into a tab already showing the page only changes the fragment; nothing reloads).
     pub fn open_shared_link(&self, env: &Env) {
-        let Some(shared) = shared_answers(env) else {
-            return;
-        };
-        if self.screen.try_get_untracked() == Some(Screen::Results)
-            && self.answers.try_with_untracked(|a| *a == shared) == Some(true)
-        {
+        if !env.config.share || browser::fragment_param(SHARE_PARAM).is_none() {
             return;
         }
-        self.answers.set(shared);
-        self.resume.set(None);
-        self.go(Screen::Results);
+        let (this, env) = (*self, env.clone());
+        leptos::task::spawn_local(async move {
+            let Ok(Some(shared)) = crate::chunks::shared_answers(env).await else {
+                return;
+            };
+            if this.screen.try_get_untracked() == Some(Screen::Results)
+                && this.answers.try_with_untracked(|a| *a == shared) == Some(true)
+            {
+                return;
+            }
+            this.answers.try_set(shared);
+            this.resume.try_set(None);
+            this.go(Screen::Results);
+        });
     }
 
     fn go(&self, screen: Screen) {
@@ -371,7 +387,7 @@ impl Check {
             Screen::Step(0) => self.go(Screen::Intro),
             Screen::Step(i) => self.go(Screen::Step(i - 1)),
             Screen::Results => self.go(Screen::Step(0)),
-            Screen::Intro => {}
+            Screen::Intro | Screen::Loading => {}
         }
     }
 
@@ -445,9 +461,45 @@ impl Check {
     }
 }
 
+/// What a share link and saved progress hold for a widget ([`read_saved`]).
+#[derive(Default)]
+pub struct Restored {
+    /// Complete answers from a share link: the widget opens on their result.
+    pub shared: Option<Answers>,
+    /// Saved progress to offer on the intro.
+    pub resume: Option<Progress>,
+}
+
+/// Reads the share link in the URL and the saved progress of this widget's questionnaire; what
+/// cannot be read is discarded with a console warning (saved progress is removed). Code of a
+/// chunk ([`crate::chunks::restore`]).
+pub fn read_saved(env: &Env) -> Restored {
+    let mut resume = None;
+    if env.config.persistence {
+        let key = env.storage_key();
+        if let Some(text) = browser::storage_get(&key) {
+            let loaded = browser::parse_json(&text)
+                .map_err(progress::ProgressError::Corrupt)
+                .and_then(|v| progress::load_value(&env.q, &v));
+            match loaded {
+                Ok(p) if has_any_answer(&p.answers) => resume = Some(p),
+                Ok(_) => {}
+                Err(e) => {
+                    browser::warn(&format!("{e}; it was discarded"));
+                    browser::storage_remove(&key);
+                }
+            }
+        }
+    }
+    Restored {
+        shared: shared_answers(env),
+        resume,
+    }
+}
+
 /// Complete answers from a share link for this questionnaire in the URL fragment, if any. A code
 /// for another questionnaire is meant for another widget on the page and is left alone.
-fn shared_answers(env: &Env) -> Option<Answers> {
+pub fn shared_answers(env: &Env) -> Option<Answers> {
     let code = env
         .config
         .share

@@ -125,6 +125,32 @@ lazy!(
     }
 );
 
+lazy!(
+    restore,
+    fn restore_chunk(env: Env) -> crate::check::Restored {
+        crate::check::read_saved(&env)
+    }
+);
+
+lazy!(
+    restore,
+    fn shared_answers_chunk(env: Env) -> Option<maturity_check_engine::Answers> {
+        crate::check::shared_answers(&env)
+    }
+);
+
+/// The share link in the URL and the saved progress, read (for a widget that has either).
+pub async fn restore(env: Env) -> Result<crate::check::Restored, ChunkError> {
+    restore_chunk(env).await
+}
+
+/// The complete answers of the share link in the URL, if it is for this widget.
+pub async fn shared_answers(
+    env: Env,
+) -> Result<Option<maturity_check_engine::Answers>, ChunkError> {
+    shared_answers_chunk(env).await
+}
+
 /// The results screen: its chunk, its stylesheet and the advice it needs, then the view.
 pub async fn results_screen(widget: Widget) -> Result<AnyView, ChunkError> {
     results_chunk(widget).await?.await

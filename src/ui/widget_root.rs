@@ -42,6 +42,10 @@ pub fn WidgetRoot(
     });
     let screen = move || {
         match check.screen.get() {
+        Screen::Loading => {
+            view! { <p class="mc-loading" role="status">{widget.env.t("load.waiting")}</p> }
+                .into_any()
+        }
         Screen::Intro => view! { <IntroScreen env=widget.env.clone() check=check /> }.into_any(),
         Screen::Step(i) => {
             view! { <QuestionStep env=widget.env.clone() check=check index=i /> }.into_any()
