@@ -114,6 +114,50 @@ describe("chunks", () => {
     });
   }
 
+  // Reading saved answers and share links is a chunk of its own: a first visit never downloads it,
+  // a returning visitor does, and if it cannot be downloaded the widget starts fresh and keeps the
+  // saved answers for the next visit.
+  test("saved answers are read by a chunk fetched only for a returning visitor; without it nothing saved is lost", async () => {
+    const s = await openPage(browser);
+    const requests = [];
+    s.page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    let blocked = false;
+    await s.page.route(/\/dist\/split_restore\.wasm$/, (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
+    try {
+      await s.page.goto(server.url);
+      await s.page.getByRole("button", { name: "Start the check" }).click();
+      await waitForStep(s.page, 0, "en");
+      await s.page.getByRole("radio").nth(2).click();
+      await waitForStep(s.page, 1, "en");
+      assert.ok(!requests.includes("/dist/split_restore.wasm"), "a first visit does not fetch it");
+      const saved = () =>
+        s.page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith("maturity-check:")));
+      const before = await saved();
+      assert.equal(before.length, 1, "the answer is saved");
+
+      await s.page.reload();
+      await s.page.getByRole("button", { name: /Continue/ }).waitFor();
+      assert.ok(requests.includes("/dist/split_restore.wasm"), "a returning visit fetches it");
+
+      blocked = true;
+      await s.page.reload();
+      await s.page.getByRole("button", { name: "Start the check" }).waitFor();
+      assert.equal(await s.page.getByRole("button", { name: /Continue/ }).count(), 0, "nothing to continue without the chunk");
+      assert.ok(
+        s.console.some((m) => /could not download the code that reads saved answers/.test(m.text)),
+        `a console warning says why: ${s.console.map((m) => m.text).join(" | ")}`,
+      );
+      assert.deepEqual(await saved(), before, "the saved answers are kept for the next visit");
+      assert.deepEqual(s.errors, [], "no page errors");
+
+      blocked = false;
+      await s.page.reload();
+      await s.page.getByRole("button", { name: /Continue/ }).waitFor();
+    } finally {
+      await s.context.close();
+    }
+  });
+
   // The loader starts the download of the built-in questions beside the wasm module's, guessing the
   // locale the widget will pick. A right guess is one download; the widget never fetches it twice.
   test("the loader fetches the built-in questions in the locale the widget picks, once", async () => {
