@@ -399,33 +399,15 @@ impl Check {
         }
         self.save(env, env.steps.len());
         self.go(Screen::Results);
-        let r = self.assessment(env);
-        let q = &env.q;
-        let dimensions: Vec<_> = r
-            .dimensions
-            .iter()
-            .map(|d| {
-                detail([
-                    ("id", q.dimensions[d.dimension].id.as_str().into()),
-                    ("score", d.rating.score.into()),
-                    ("level", q.levels[d.rating.level].id.as_str().into()),
-                ])
-            })
-            .collect();
-        env.emit(
-            "complete",
-            detail([
-                ("questionnaire", questionnaire(q)),
-                (
-                    "overall",
-                    detail([
-                        ("score", r.overall.score.into()),
-                        ("level", q.levels[r.overall.level].id.as_str().into()),
-                    ]),
-                ),
-                ("dimensions", dimensions.into()),
-            ]),
-        );
+        // Scoring is code of the results' chunk, which the first answer started to download.
+        let (env, answers) = (env.clone(), self.answers.get_untracked());
+        leptos::task::spawn_local(async move {
+            if crate::chunks::report_complete(env, answers).await.is_err() {
+                browser::warn(
+                    "could not download the code that scores the answers; no complete event",
+                );
+            }
+        });
     }
 
     /// Forgets every answer, the saved progress and the mark of a handed-over lead, and starts
@@ -527,6 +509,38 @@ pub fn shared_answers(env: &Env) -> Option<Answers> {
 
 fn has_any_answer(a: &Answers) -> bool {
     a.scored.iter().any(Option::is_some) || a.context.iter().any(Option::is_some)
+}
+
+/// Reports the `complete` event with the scores of `answers`. Code of the results' chunk
+/// ([`crate::chunks::report_complete`]).
+pub fn report_complete(env: &Env, answers: &Answers) {
+    let r = assess(&env.q, answers);
+    let q = &env.q;
+    let dimensions: Vec<_> = r
+        .dimensions
+        .iter()
+        .map(|d| {
+            detail([
+                ("id", q.dimensions[d.dimension].id.as_str().into()),
+                ("score", d.rating.score.into()),
+                ("level", q.levels[d.rating.level].id.as_str().into()),
+            ])
+        })
+        .collect();
+    env.emit(
+        "complete",
+        detail([
+            ("questionnaire", questionnaire(q)),
+            (
+                "overall",
+                detail([
+                    ("score", r.overall.score.into()),
+                    ("level", q.levels[r.overall.level].id.as_str().into()),
+                ]),
+            ),
+            ("dimensions", dimensions.into()),
+        ]),
+    );
 }
 
 /// `{id, version}` of a questionnaire, as events name it.

@@ -107,6 +107,31 @@ lazy!(
     }
 );
 
+lazy!(
+    config,
+    fn error_panel_chunk(
+        container: web_sys::HtmlElement,
+        title: String,
+        lead: String,
+        problems: Vec<Problem>,
+    ) -> Box<dyn std::any::Any> {
+        Box::new(mount_to(container, move || {
+            view! { <crate::ui::ErrorPanel title=title lead=lead problems=problems /> }
+        }))
+    }
+);
+
+/// Mounts the error panel (the list of what is wrong in the config or the questionnaire) into
+/// `container`; its code comes with the code that words the problems.
+pub async fn error_panel(
+    container: web_sys::HtmlElement,
+    title: String,
+    lead: String,
+    problems: Vec<Problem>,
+) -> Result<Box<dyn std::any::Any>, ChunkError> {
+    error_panel_chunk(container, title, lead, problems).await
+}
+
 /// A config's problems, worded: only a config that has some needs this code
 /// (see `maturity_check_engine::config::read_value`).
 pub async fn config_report(value: serde_json::Value) -> Result<ConfigReport, ChunkError> {
@@ -124,6 +149,21 @@ lazy!(
         }
     }
 );
+
+lazy!(
+    results,
+    fn report_complete_chunk(env: Env, answers: maturity_check_engine::Answers) -> () {
+        crate::check::report_complete(&env, &answers)
+    }
+);
+
+/// Reports the `complete` event with the scores (code of the results' chunk).
+pub async fn report_complete(
+    env: Env,
+    answers: maturity_check_engine::Answers,
+) -> Result<(), ChunkError> {
+    report_complete_chunk(env, answers).await
+}
 
 lazy!(
     restore,

@@ -306,15 +306,20 @@ pub async fn mount(
                 );
             }
             let text = i18n::Catalogue::new(&ui_locale, Default::default());
-            match failure {
+            // The panel's code comes with the code that words the problems (a chunk).
+            let panel = match failure {
                 Failure::Problems(problems) => {
                     let (title, lead) = (text.get("error.title"), text.get("error.lead"));
-                    Box::new(mount_to(container, move || {
-                        view! { <ui::ErrorPanel title=title lead=lead problems=problems /> }
-                    }))
+                    chunks::error_panel(container.clone(), title, lead, problems)
+                        .await
+                        .ok()
                 }
+                Failure::Download(_) => None,
+            };
+            match panel {
+                Some(panel) => panel,
                 // "Try again" asks the loader to mount the widget anew (`maturity-check:retry`).
-                Failure::Download(_) => {
+                None => {
                     let (message, retry) = (text.get("load.failed"), text.get("load.retry"));
                     Box::new(mount_to(container, move || {
                         view! { <ui::LoadFailed message=message retry=retry host=host /> }
