@@ -39,7 +39,7 @@ pub type ChunkFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 /// Declares `pub async fn $name(args) -> Result<$ret, ChunkError>` whose body lives in chunk
 /// `$chunk`.
 macro_rules! lazy {
-    ($chunk:ident, fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+    ($chunk:ident, fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg(feature = "split")]
         #[wasm_split_helpers::wasm_split($chunk, fallible)]
         pub fn $name($($arg: $ty),*) -> Result<$ret, ChunkError> {
