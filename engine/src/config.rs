@@ -24,8 +24,10 @@ pub struct WidgetConfig {
     pub locale: Option<String>,
     pub theme: Theme,
     pub brand: Brand,
-    /// UI text overrides: locale -> catalogue key -> text.
-    pub texts: BTreeMap<String, BTreeMap<String, String>>,
+    /// UI text overrides: (locale, catalogue key -> text), each locale once. A list rather than a
+    /// map of maps: the widget looks up one locale once, and a second map type would be one more
+    /// copy of the B-tree code in its first view. See [`WidgetConfig::texts_for`].
+    pub texts: Vec<(String, BTreeMap<String, String>)>,
     pub questionnaire: QuestionnaireSource,
     pub cta: Option<CallToAction>,
     pub privacy_url: Option<String>,
@@ -39,13 +41,23 @@ pub struct WidgetConfig {
     pub lead: Option<LeadConfig>,
 }
 
+impl WidgetConfig {
+    /// The text overrides for `locale`, if the config has any.
+    pub fn texts_for(&self, locale: &str) -> Option<&BTreeMap<String, String>> {
+        self.texts
+            .iter()
+            .find(|(l, _)| l == locale)
+            .map(|(_, texts)| texts)
+    }
+}
+
 impl Default for WidgetConfig {
     fn default() -> Self {
         WidgetConfig {
             locale: None,
             theme: Theme::default(),
             brand: Brand::default(),
-            texts: BTreeMap::new(),
+            texts: Vec::new(),
             questionnaire: QuestionnaireSource::Default,
             cta: None,
             privacy_url: None,
@@ -721,8 +733,8 @@ impl<const LOUD: bool> Walk<LOUD> {
         t
     }
 
-    fn texts(&mut self, v: &Value, ui_keys: &[&str]) -> BTreeMap<String, BTreeMap<String, String>> {
-        let mut out = BTreeMap::new();
+    fn texts(&mut self, v: &Value, ui_keys: &[&str]) -> Vec<(String, BTreeMap<String, String>)> {
+        let mut out = Vec::new();
         let Some(m) = self.object("$.texts", v, UI_LOCALES) else {
             return out;
         };
@@ -742,7 +754,8 @@ impl<const LOUD: bool> Walk<LOUD> {
                     }
                 }
             }
-            out.insert(locale.clone(), texts);
+            // The keys of a JSON object are unique, so each locale comes once.
+            out.push((locale.clone(), texts));
         }
         out
     }
