@@ -1,3 +1,4 @@
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::check::{Check, Env};
@@ -9,10 +10,11 @@ pub fn IntroScreen(env: Env, check: Check) -> impl IntoView {
     let count = total.to_string();
     let privacy = env.config.privacy_url.clone();
     let subtitle = env.q.subtitle.as_ref().map(|s| env.tr(s).to_string());
-    let resume_env = env.clone();
-    let resume = move || {
-        let env = resume_env.clone();
-        check.resume.get().map(|p| {
+    // Saved progress is read before the intro shows (`Screen::Loading`) and changes only as the
+    // intro is left (start, continue, restart), so the intro reads it once.
+    let resume = {
+        let env = env.clone();
+        check.resume.get_untracked().map(|p| {
             let label = if p.answers.is_complete() {
                 env.t("intro.resume_results")
             } else {
@@ -50,18 +52,17 @@ pub fn IntroScreen(env: Env, check: Check) -> impl IntoView {
                 {env.t("intro.privacy")}
                 {privacy.map(|url| view! { " " <a href=url target="_blank" rel="noopener">{env.t("intro.privacy_link")}</a> })}
             </p>
-            {move || match resume() {
-                Some(v) => v.into_any(),
+            {match resume {
+                Some(v) => Either::Left(v),
                 None => {
                     let env = env_start.clone();
-                    view! {
+                    Either::Right(view! {
                         <div class="mc-actions">
                             <button type="button" class="mc-button mc-button--primary" on:click=move |_| check.start(&env)>
                                 {env_start.t("intro.start")}
                             </button>
                         </div>
-                    }
-                    .into_any()
+                    })
                 }
             }}
         </section>

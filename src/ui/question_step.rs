@@ -254,9 +254,9 @@ pub fn QuestionStep(
             <p class="mc-keys" id="mc-step-keys">{env.t("step.keys")}</p>
             <div class="mc-actions mc-actions--step">
                 <button type="button" class="mc-button mc-button--ghost" on:click=move |_| check.back()>{back_label}</button>
-                <Show when=answered>
+                {move || answered().then(|| view! {
                     <button type="button" class="mc-button" on:click=go_next.clone()>{next_label.clone()}</button>
-                </Show>
+                })}
             </div>
         </section>
     }

@@ -17,9 +17,7 @@ pub fn WidgetRoot(
     // A share link pasted into a tab that already shows the page only changes the fragment.
     let on_hash = {
         let env = env.clone();
-        window_event_listener(leptos::ev::hashchange, move |_| {
-            check.open_shared_link(&env)
-        })
+        window_event_listener_untyped("hashchange", move |_| check.open_shared_link(&env))
     };
     on_cleanup(move || on_hash.remove());
     // The form in place of the results: its chunk shows the results once the lead is sent.
