@@ -216,26 +216,7 @@ impl Check {
             picked: RwSignal::new(None),
         };
         if saved || linked {
-            let env = env.clone();
-            leptos::task::spawn_local(async move {
-                let restored = crate::chunks::restore(env).await.unwrap_or_else(|_| {
-                    browser::warn(
-                        "could not download the code that reads saved answers; starting fresh",
-                    );
-                    Restored::default()
-                });
-                // `try_`: the widget may have been destroyed meanwhile.
-                check.resume.try_set(restored.resume);
-                match restored.shared {
-                    Some(shared) => {
-                        check.answers.try_set(shared);
-                        check.screen.try_set(Screen::Results);
-                    }
-                    None => {
-                        check.screen.try_set(Screen::Intro);
-                    }
-                }
-            });
+            crate::chunks::restore(env.clone(), check);
         }
         check
     }
@@ -253,20 +234,40 @@ impl Check {
         if !env.config.share || browser::fragment_param(SHARE_PARAM).is_none() {
             return;
         }
-        let (this, env) = (*self, env.clone());
-        leptos::task::spawn_local(async move {
-            let Ok(Some(shared)) = crate::chunks::shared_answers(env).await else {
-                return;
-            };
-            if this.screen.try_get_untracked() == Some(Screen::Results)
-                && this.answers.try_with_untracked(|a| *a == shared) == Some(true)
-            {
-                return;
+        crate::chunks::open_shared_link(env.clone(), *self);
+    }
+
+    /// Shows what a share link and saved progress hold (once [`read_saved`] has read them), or
+    /// the intro. Code of a chunk ([`crate::chunks::restore`]).
+    pub fn apply_saved(&self, env: &Env) {
+        let restored = read_saved(env);
+        // `try_`: the widget may have been destroyed meanwhile.
+        self.resume.try_set(restored.resume);
+        match restored.shared {
+            Some(shared) => {
+                self.answers.try_set(shared);
+                self.screen.try_set(Screen::Results);
             }
-            this.answers.try_set(shared);
-            this.resume.try_set(None);
-            this.go(Screen::Results);
-        });
+            None => {
+                self.screen.try_set(Screen::Intro);
+            }
+        }
+    }
+
+    /// Opens the result of the share link in the URL, unless it is shown already. Code of a
+    /// chunk ([`crate::chunks::open_shared_link`]).
+    pub fn apply_shared_link(&self, env: &Env) {
+        let Some(shared) = shared_answers(env) else {
+            return;
+        };
+        if self.screen.try_get_untracked() == Some(Screen::Results)
+            && self.answers.try_with_untracked(|a| *a == shared) == Some(true)
+        {
+            return;
+        }
+        self.answers.try_set(shared);
+        self.resume.try_set(None);
+        self.go(Screen::Results);
     }
 
     fn go(&self, screen: Screen) {
@@ -400,14 +401,7 @@ impl Check {
         self.save(env, env.steps.len());
         self.go(Screen::Results);
         // Scoring is code of the results' chunk, which the first answer started to download.
-        let (env, answers) = (env.clone(), self.answers.get_untracked());
-        leptos::task::spawn_local(async move {
-            if crate::chunks::report_complete(env, answers).await.is_err() {
-                browser::warn(
-                    "could not download the code that scores the answers; no complete event",
-                );
-            }
-        });
+        crate::chunks::report_complete(env.clone(), self.answers.get_untracked());
     }
 
     /// Forgets every answer, the saved progress and the mark of a handed-over lead, and starts

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use maturity_check_engine::config::ConfigReport;
 use maturity_check_engine::{Checked, Problem};
 
-use crate::check::{Env, Widget};
+use crate::check::{Check, Env, Screen, Widget};
 
 /// A chunk could not be downloaded (offline, blocked, server error). Calling again retries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,38 +157,67 @@ lazy!(
     }
 );
 
-/// Reports the `complete` event with the scores (code of the results' chunk).
-pub async fn report_complete(
-    env: Env,
-    answers: maturity_check_engine::Answers,
-) -> Result<(), ChunkError> {
-    report_complete_chunk(env, answers).await
+/// Reports the `complete` event with the scores, in the background (code of the results' chunk,
+/// which the first answer started to download).
+pub fn report_complete(env: Env, answers: maturity_check_engine::Answers) {
+    in_background(
+        Box::pin(report_complete_chunk(env, answers)),
+        "could not download the code that scores the answers; no complete event",
+        None,
+    );
 }
 
 lazy!(
     restore,
-    fn restore_chunk(env: Env) -> crate::check::Restored {
-        crate::check::read_saved(&env)
+    fn restore_chunk(env: Env, check: Check) -> () {
+        check.apply_saved(&env)
     }
 );
 
 lazy!(
     restore,
-    fn shared_answers_chunk(env: Env) -> Option<maturity_check_engine::Answers> {
-        crate::check::shared_answers(&env)
+    fn open_shared_link_chunk(env: Env, check: Check) -> () {
+        check.apply_shared_link(&env)
     }
 );
 
-/// The share link in the URL and the saved progress, read (for a widget that has either).
-pub async fn restore(env: Env) -> Result<crate::check::Restored, ChunkError> {
-    restore_chunk(env).await
+/// Reads the share link in the URL and the saved progress, and shows what they hold (for a
+/// widget that has either); if that code cannot be downloaded, the intro, with nothing lost.
+pub fn restore(env: Env, check: Check) {
+    in_background(
+        Box::pin(restore_chunk(env, check)),
+        "could not download the code that reads saved answers; starting fresh",
+        Some(Box::new(move || {
+            check.screen.try_set(Screen::Intro);
+        })),
+    );
 }
 
-/// The complete answers of the share link in the URL, if it is for this widget.
-pub async fn shared_answers(
-    env: Env,
-) -> Result<Option<maturity_check_engine::Answers>, ChunkError> {
-    shared_answers_chunk(env).await
+/// Opens the result of a share link put into the URL after the widget loaded.
+pub fn open_shared_link(env: Env, check: Check) {
+    in_background(
+        Box::pin(open_shared_link_chunk(env, check)),
+        "could not download the code that reads share links",
+        None,
+    );
+}
+
+/// Waits for a call into a chunk in the background; if the chunk cannot be downloaded, `failed`
+/// goes to the console and `otherwise` runs. Not generic: one copy of the waiting code serves
+/// every such call.
+fn in_background(
+    work: ChunkFuture<Result<(), ChunkError>>,
+    failed: &'static str,
+    otherwise: Option<Box<dyn FnOnce()>>,
+) {
+    leptos::task::spawn_local(async move {
+        if work.await.is_err() {
+            crate::browser::warn(failed);
+            if let Some(f) = otherwise {
+                f();
+            }
+        }
+    });
 }
 
 /// The results screen: its chunk, its stylesheet and the advice it needs, then the view.
