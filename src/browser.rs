@@ -89,53 +89,38 @@ fn from_js(v: &JsValue) -> Value {
     }
 }
 
-/// An event's detail: `fields` as a JSON object. Instead of `serde_json::json!`, which unwraps a
-/// `to_value` per field and so brings serde_json's error texts (and std's I/O error texts with
-/// them) into the first view.
-pub fn detail<const N: usize>(fields: [(&str, Value); N]) -> Value {
-    let mut object = serde_json::Map::new();
+/// An event's detail: `fields` as a plain JS object, built directly (no JSON value or text in
+/// between, so the first view needs neither serde_json's writer nor a conversion of its values).
+pub fn detail<const N: usize>(fields: [(&str, JsValue); N]) -> JsValue {
+    let object = js_sys::Object::new();
     for (key, value) in fields {
-        object.insert(key.to_string(), value);
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
     }
-    Value::Object(object)
+    object.into()
 }
 
-/// The same value as a plain JS value, built directly: no JSON text in between, so the first
-/// view needs neither serde_json's writer nor its float formatting.
-fn to_js(value: &Value) -> JsValue {
-    match value {
-        Value::Null => JsValue::NULL,
-        Value::Bool(b) => JsValue::from_bool(*b),
-        Value::Number(n) => n.as_f64().map_or(JsValue::NULL, JsValue::from_f64),
-        Value::String(s) => JsValue::from_str(s),
-        Value::Array(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
-        Value::Object(fields) => {
-            let object = js_sys::Object::new();
-            for (key, v) in fields {
-                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &to_js(v));
-            }
-            object.into()
-        }
-    }
+/// An optional detail field: the value, or `null`.
+pub fn or_null(value: Option<impl Into<JsValue>>) -> JsValue {
+    value.map_or(JsValue::NULL, Into::into)
 }
 
 /// Dispatches `maturity-check:<name>` on `host` (bubbling, composed) with `detail` as a plain
 /// object, and pushes `{event, ...detail}` to `window.dataLayer` when `data_layer` is on.
-pub fn emit(host: &HtmlElement, name: &str, detail: Value, data_layer: bool) {
+pub fn emit(host: &HtmlElement, name: &str, detail: JsValue, data_layer: bool) {
     let event_name = format!("maturity-check:{name}");
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&to_js(&detail));
+    init.set_detail(&detail);
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&event_name, &init) {
         let _ = host.dispatch_event(&event);
     }
     if data_layer {
-        push_data_layer(&event_name, detail);
+        push_data_layer(&event_name, &detail);
     }
 }
 
-fn push_data_layer(event_name: &str, detail: Value) {
+fn push_data_layer(event_name: &str, payload: &JsValue) {
     let Some(win) = window() else { return };
     let key = JsValue::from_str("dataLayer");
     let mut layer = js_sys::Reflect::get(&win, &key).unwrap_or(JsValue::UNDEFINED);
@@ -147,14 +132,15 @@ fn push_data_layer(event_name: &str, detail: Value) {
         layer = js_sys::Array::new().into();
         let _ = js_sys::Reflect::set(&win, &key, &layer);
     }
-    let mut entry = serde_json::Map::new();
-    entry.insert("event".into(), Value::String(event_name.to_string()));
-    if let Value::Object(fields) = detail {
-        entry.extend(fields);
+    // `{event, ...detail}`: a copy, so that the page's listeners and the data layer do not share
+    // one object.
+    let entry = detail([("event", event_name.into())]);
+    if let Some(fields) = payload.dyn_ref::<js_sys::Object>() {
+        js_sys::Object::assign(entry.unchecked_ref(), fields);
     }
     if let Ok(push) = js_sys::Reflect::get(&layer, &JsValue::from_str("push")) {
         if let Some(push) = push.dyn_ref::<js_sys::Function>() {
-            let _ = push.call1(&layer, &to_js(&Value::Object(entry)));
+            let _ = push.call1(&layer, &entry);
         }
     }
 }

@@ -118,7 +118,7 @@ impl Env {
         crate::theme::adopt_results_sheet(&host, url).await
     }
 
-    pub fn emit(&self, name: &str, detail: serde_json::Value) {
+    pub fn emit(&self, name: &str, detail: wasm_bindgen::JsValue) {
         let data_layer = self.config.data_layer;
         // `try_`: a delivery that ends after the widget is destroyed has no host to tell.
         let _ = self
@@ -352,7 +352,7 @@ impl Check {
             "answer",
             detail([
                 ("question_id", question_id.into()),
-                ("option_id", option_id.into()),
+                ("option_id", browser::or_null(option_id)),
                 ("index", (index + 1).into()),
                 ("total", env.steps.len().into()),
             ]),
@@ -532,13 +532,16 @@ pub fn report_complete(env: &Env, answers: &Answers) {
                     ("level", q.levels[r.overall.level].id.as_str().into()),
                 ]),
             ),
-            ("dimensions", dimensions.into()),
+            (
+                "dimensions",
+                dimensions.into_iter().collect::<js_sys::Array>().into(),
+            ),
         ]),
     );
 }
 
 /// `{id, version}` of a questionnaire, as events name it.
-pub fn questionnaire(q: &maturity_check_engine::Questionnaire) -> serde_json::Value {
+pub fn questionnaire(q: &maturity_check_engine::Questionnaire) -> wasm_bindgen::JsValue {
     detail([
         ("id", q.id.as_str().into()),
         ("version", q.version.as_str().into()),

@@ -406,7 +406,7 @@ fn emit(env: &Env, status: &str, submission_id: &str, format: Format, http_statu
             ("status", status.into()),
             ("submission_id", submission_id.into()),
             ("format", format.into()),
-            ("http_status", http_status.into()),
+            ("http_status", crate::browser::or_null(http_status)),
         ]),
     );
 }
