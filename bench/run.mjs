@@ -62,7 +62,7 @@ if (!(RUNS >= 1) || RATES.some((r) => !(r >= 1))) {
 // ---------------------------------------------------------------------------------------------
 // Inputs: dist/, the peer's packages, the questionnaire
 
-const DIST_FILES = ["maturity-check.js", "maturity_check.js", "maturity_check_bg.wasm", "maturity-check.css"];
+const DIST_FILES = ["maturity-check.js", "maturity_check_bg.wasm", "maturity-check.css"];
 if (BUILD || !DIST_FILES.every((f) => existsSync(join(ROOT, "dist", f)))) {
   console.error("bench: building dist/ with `cargo xtask dist`");
   execFileSync("cargo", ["xtask", "dist"], { cwd: ROOT, stdio: "inherit" });
@@ -277,6 +277,17 @@ function instrument({ plan }) {
     }).observe({ type: "longtask", buffered: true });
   } catch (e) {
     B.error = `no longtask observer: ${e}`;
+  }
+
+  // The main wasm module's memory, for the heap figures: the first instance that exports one
+  // (the chunks import it). The glue is bundled into the loader, so it cannot be imported again.
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = async function (...args) {
+      const result = await original.apply(this, args);
+      B.wasmMemory ??= result.instance?.exports.memory;
+      return result;
+    };
   }
 
   const waiters = new Set();
@@ -495,10 +506,7 @@ async function run(browser, side, rate) {
     const heapGc = await cdp.send("Runtime.getHeapUsage");
     const wasmMemory =
       side === "ours"
-        ? await page.evaluate(async () => {
-            const glue = await import("/dist/maturity_check.js");
-            return (await glue.default()).memory.buffer.byteLength;
-          })
+        ? await page.evaluate(() => window.__bench.wasmMemory?.buffer.byteLength ?? null)
         : 0;
 
     const tasks = (until) => b.longtasks.filter((t) => t.start < until);

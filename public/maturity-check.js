@@ -8,6 +8,10 @@
 // fetched once per page, however many widgets there are. Each widget renders into an open shadow
 // root: the host page's CSS cannot reach in and the widget's CSS cannot leak out.
 
+// wasm-bindgen's glue and, through it, the chunk loader. `cargo xtask dist` bundles both into this
+// file, so the loader, the glue and the chunk loader arrive as one download.
+import * as glue from "./maturity_check.js";
+
 const BASE = new URL("./", import.meta.url);
 const TAG = "maturity-check";
 
@@ -17,16 +21,9 @@ let sheet = null;
 /** The wasm runtime, loaded and instantiated once. */
 function loadRuntime() {
   if (!runtime) {
-    // The wasm download starts now, beside the glue's import, not after it: one round trip less.
     const wasm = fetch(new URL("maturity_check_bg.wasm", BASE));
     wasm.catch(() => {}); // a failure surfaces through the glue's init below
-    // So does the chunk loader, which the glue imports: the browser would find it only after
-    // fetching the glue. The same URL is the same module, so nothing runs twice.
-    import(new URL("__wasm_split.js", BASE).href).catch(() => {});
-    runtime = import(new URL("maturity_check.js", BASE).href).then(async (glue) => {
-      await glue.default({ module_or_path: wasm });
-      return glue;
-    });
+    runtime = glue.default({ module_or_path: wasm }).then(() => glue);
   }
   runtime.catch(() => {
     runtime = null; // a later widget may retry, e.g. after the network is back
