@@ -63,8 +63,11 @@ lazy!(
 
 lazy!(
     results,
-    fn prepare_results_chunk(env: Env) -> ChunkFuture<Result<Env, ChunkError>> {
-        Box::pin(crate::ui::results_screen::with_advice(env))
+    fn prepare_results_chunk(env: Env) -> () {
+        // The advice and the stylesheet land in their page-wide caches; the results use them.
+        leptos::task::spawn_local(async move {
+            let _ = crate::ui::results_screen::with_advice(env).await;
+        })
     }
 );
 
@@ -95,8 +98,8 @@ lazy!(
 
 lazy!(
     leads,
-    fn flush_outbox_chunk(env: Env) -> ChunkFuture<()> {
-        Box::pin(crate::lead::flush(env))
+    fn flush_outbox_chunk(env: Env) -> () {
+        leptos::task::spawn_local(crate::lead::flush(env))
     }
 );
 
@@ -247,24 +250,20 @@ pub async fn load_questionnaire(
 
 /// Sends what waits in the lead outbox, in the background.
 pub fn flush_outbox(env: Env) {
-    leptos::task::spawn_local(async move {
-        match flush_outbox_chunk(env).await {
-            Ok(flush) => flush.await,
-            Err(ChunkError) => crate::browser::warn(
-                "could not download the code that sends queued leads; they stay queued",
-            ),
-        }
-    });
+    in_background(
+        Box::pin(flush_outbox_chunk(env)),
+        "could not download the code that sends queued leads; they stay queued",
+        None,
+    );
 }
 
 /// Starts downloading the results stylesheet and chunk and the advice in the background, so that the results
-/// appear at once when the last question is answered. A failure here is silent: the results
-/// screen tries again and says so if it cannot.
+/// appear at once when the last question is answered. A failure here only goes to the console:
+/// the results screen tries again and says so if it cannot.
 pub fn prefetch_results(env: &Env) {
-    let env = env.clone();
-    leptos::task::spawn_local(async move {
-        if let Ok(prepare) = prepare_results_chunk(env).await {
-            let _ = prepare.await;
-        }
-    });
+    in_background(
+        Box::pin(prepare_results_chunk(env.clone())),
+        "could not download the results' code in advance; the results screen will try again",
+        None,
+    );
 }
