@@ -62,7 +62,7 @@ if (!(RUNS >= 1) || RATES.some((r) => !(r >= 1))) {
 // ---------------------------------------------------------------------------------------------
 // Inputs: dist/, the peer's packages, the questionnaire
 
-const DIST_FILES = ["maturity-check.js", "maturity_check_bg.wasm", "maturity-check.css"];
+const DIST_FILES = ["maturity-check.js", "maturity_check_bg.wasm"];
 if (BUILD || !DIST_FILES.every((f) => existsSync(join(ROOT, "dist", f)))) {
   console.error("bench: building dist/ with `cargo xtask dist`");
   execFileSync("cargo", ["xtask", "dist"], { cwd: ROOT, stdio: "inherit" });

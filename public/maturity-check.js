@@ -11,6 +11,8 @@
 // wasm-bindgen's glue and, through it, the chunk loader. `cargo xtask dist` bundles both into this
 // file, so the loader, the glue and the chunk loader arrive as one download.
 import * as glue from "./maturity_check.js";
+// The first view's styles as text; `cargo xtask dist` bundles them (minified) into this file too.
+import STYLES from "./maturity-check.css";
 
 const BASE = new URL("./", import.meta.url);
 const TAG = "maturity-check";
@@ -31,21 +33,15 @@ function loadRuntime() {
   return runtime;
 }
 
-/** The widget stylesheet as a constructable sheet (no inline styles: works under a strict CSP). */
-function loadSheet() {
-  sheet ??= fetch(new URL("maturity-check.css", BASE))
-    .then((r) => {
-      if (!r.ok) throw new Error(`maturity-check.css: HTTP ${r.status}`);
-      return r.text();
-    })
-    .then((text) => {
-      const s = new CSSStyleSheet();
-      s.replaceSync(text);
-      return s;
-    });
-  sheet.catch(() => {
-    sheet = null;
-  });
+/**
+ * The first view's stylesheet as a constructable sheet, made once per page and shared by every
+ * widget (no inline styles: works under a strict CSP).
+ */
+function firstViewSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+  }
   return sheet;
 }
 
@@ -118,8 +114,8 @@ async function mount(element, config = {}) {
     glue.mount(element, container, text, BASE.href, core?.locale, core?.text);
   // Asked for before the runtime, so that its download runs beside the wasm module's.
   const core = builtinCore(text);
-  const [glue, css] = await Promise.all([loadRuntime(), loadSheet().catch(() => null)]);
-  if (css) root.adoptedStyleSheets = [css];
+  root.adoptedStyleSheets = [firstViewSheet()];
+  const glue = await loadRuntime();
   let handle = await start(glue, core);
   let live = true;
   // The widget asks for this when one of its own files did not arrive and the person pressed

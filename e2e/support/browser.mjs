@@ -48,7 +48,7 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, timeout: 60_000 });
 }
 
-const DIST_FILES = ["maturity-check.js", "maturity_check_bg.wasm", "maturity-check.css"];
+const DIST_FILES = ["maturity-check.js", "maturity_check_bg.wasm"];
 let distCopy = null;
 
 /** { key: names, sizes and modification times of dist/'s files, newest: latest mtime }; null when a file is missing. */

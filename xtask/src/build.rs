@@ -15,9 +15,9 @@
 //!    npm package `binaryen`; Debian's older wasm-opt writes modules that fail in the browser, so
 //!    the version is checked before it runs.
 //! 4. The built-in questionnaire, its core and its advice in a file per locale, and `public/`.
-//! 5. esbuild (npm, pinned) bundles the loader with the glue and the chunk loader into one file and
-//!    minifies it and the stylesheets in place: about 3 KB less brotli before the first question,
-//!    and two requests fewer. The readable sources stay in `public/`.
+//! 5. esbuild (npm, pinned) minifies the stylesheets and bundles the loader with the glue, the chunk
+//!    loader and the first view's stylesheet into one minified file: about 3 KB less brotli before
+//!    the first question, and three requests fewer. The readable sources stay in `public/`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -441,8 +441,9 @@ fn target_rustflags() -> String {
 }
 
 /// Minifies the JavaScript and CSS that `dist/` serves, in place. The loader is bundled with the
-/// glue and the chunk loader it imports (their files are then removed): one download instead of
-/// three, and the glue is there the moment the loader runs. The loader still finds the wasm and
+/// glue and the chunk loader it imports and with the first view's stylesheet (their files are then
+/// removed): one download instead of four, and the glue and the styles are there the moment the
+/// loader runs. The loader still finds the wasm and
 /// the stylesheets, and the chunk loader the chunks, next to itself (`import.meta.url`).
 fn minify(root: &Path, dist: &Path) -> Result {
     let esbuild = root.join("node_modules/.bin/esbuild");
@@ -452,17 +453,18 @@ fn minify(root: &Path, dist: &Path) -> Result {
             esbuild.display()
         ));
     }
+    // The stylesheets first: the loader bundles the first view's, minified.
     for (name, bundle) in [
-        ("maturity-check.js", true),
         ("maturity-check.css", false),
         ("maturity-check.results.css", false),
+        ("maturity-check.js", true),
     ] {
         let file = dist.join(name);
         run(Command::new(&esbuild)
             .arg(&file)
             .arg(format!("--outfile={}", file.display()))
             .args(if bundle {
-                &["--bundle", "--format=esm"][..]
+                &["--bundle", "--format=esm", "--loader:.css=text"][..]
             } else {
                 &[]
             })
@@ -475,7 +477,11 @@ fn minify(root: &Path, dist: &Path) -> Result {
                 "--log-override:duplicate-object-key=silent",
             ]))?;
     }
-    for bundled in [format!("{CRATE}.js"), "__wasm_split.js".to_string()] {
+    for bundled in [
+        format!("{CRATE}.js"),
+        "__wasm_split.js".to_string(),
+        "maturity-check.css".to_string(),
+    ] {
         std::fs::remove_file(dist.join(&bundled))
             .map_err(|e| format!("cannot remove the bundled dist/{bundled}: {e}"))?;
     }

@@ -10,15 +10,11 @@ use crate::Result;
 pub const BUDGET_BROTLI: u64 = 120 * 1024;
 
 /// The files a visitor downloads before the first question is interactive: the loader (bundled
-/// with the glue and the chunk loader), the main wasm module, the styles, and the default
-/// questionnaire's core in the visitor's locale (counted for the locale whose file is largest,
-/// see [`budget`]). Its advice and the chunks (results, leads, custom questionnaires) are fetched
+/// with the glue, the chunk loader and the first view's styles), the main wasm module, and the
+/// default questionnaire's core in the visitor's locale (counted for the locale whose file is
+/// largest, see [`budget`]). Its advice and the chunks (results, leads, custom questionnaires) are fetched
 /// later and are not part of the first view.
-const FIRST_VIEW: &[&str] = &[
-    "maturity-check.js",
-    "maturity_check_bg.wasm",
-    "maturity-check.css",
-];
+const FIRST_VIEW: &[&str] = &["maturity-check.js", "maturity_check_bg.wasm"];
 
 pub struct Sizes {
     pub raw: u64,
