@@ -105,15 +105,18 @@ pub fn QuestionStep(
     let option_refs: Vec<NodeRef<leptos::html::Div>> = (0..count).map(|_| NodeRef::new()).collect();
     let heading = NodeRef::<leptos::html::H2>::new();
 
-    // Announce the new question: focus its heading once it is in the document, but only when the
-    // person moved here (never on page load, which would pull focus out of the host page).
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            if check.moved_by_user.get_untracked() {
+    // Announce the new question: focus its heading once it is in the document (the next frame),
+    // but only when the person moved here (never on page load, which would pull focus out of the
+    // host page). A frame rather than an effect: the first view then needs none of the effect
+    // machinery.
+    if check.moved_by_user.get_untracked() {
+        request_animation_frame(move || {
+            // `try_`: by then the person may have moved on and this step be gone.
+            if let Some(h) = heading.try_get_untracked().flatten() {
                 let _ = h.focus();
             }
-        }
-    });
+        });
+    }
 
     let pick = {
         let env = env.clone();
