@@ -7,7 +7,8 @@
 // * its code by crate: raw and brotli. dist/'s module has no names, so this script makes a named twin
 //   from the pre-bindgen target/wasm32-unknown-unknown/release/maturity_check.wasm with the same
 //   pipeline as `cargo xtask dist` (wasm-bindgen, `cargo xtask slim`, then wasm-opt -Oz) but keeping the names
-//   (--keep-debug, -g), checks that its code section is byte-for-byte the size of dist/'s, and
+//   (--keep-debug, -g), checks that its code section is dist/'s (up to the few bytes of call indices that dist/'s
+//   function order changes), and
 //   attributes each function body to the crate its (demangled) name starts with. After inlining a
 //   function carries the code of everything inlined into it, so read this as "code reachable from";
 //   the same table for the pre-bindgen module (less inlined) follows. `--no-inline` makes the twin
@@ -203,10 +204,13 @@ try {
   });
   const twin = readWasm(readFileSync(named));
   const code = (w) => w.sections.find((s) => s.name === "code").bytes;
-  const same = code(twin).length === code(distWasm).length;
+  // dist/ orders its functions for compression (xtask/src/order.rs), which changes the widths of
+  // some call indices: the same code differs by a few bytes, another build by far more.
+  const diff = code(twin).length - code(distWasm).length;
+  const same = Math.abs(diff) < 100;
   const codeBr = br(code(distWasm));
   out.push(
-    `#### Code by crate, shipped module (named twin; code section ${n(code(twin).length)} B raw, ${n(codeBr)} B brotli${same ? ", the same size as dist/'s" : args["no-inline"] ? `; without inlining, so not dist/'s ${n(code(distWasm).length)} B` : `; dist/'s is ${n(code(distWasm).length)} B, so dist/ is from another build`})`,
+    `#### Code by crate, shipped module (named twin; code section ${n(code(twin).length)} B raw, ${n(codeBr)} B brotli${same ? `, dist/'s code in another order (${diff >= 0 ? "+" : ""}${diff} B of call indices)` : args["no-inline"] ? `; without inlining, so not dist/'s ${n(code(distWasm).length)} B` : `; dist/'s is ${n(code(distWasm).length)} B, so dist/ is from another build`})`,
     "",
     "| crate | functions | raw | share of code | brotli (crate alone) |",
     "|---|---:|---:|---:|---:|",
