@@ -276,4 +276,35 @@ describe("embedding", () => {
       await server.close();
     }
   });
+
+  // The error panel comes with the code that words the problems (split_config.wasm). Without it the
+  // site owner still learns that the config is broken (console, event), and the visitor gets the
+  // "could not be loaded" note with a retry that shows the panel once the file arrives.
+  test("a broken config whose wording cannot be downloaded says so and shows the panel on retry", async () => {
+    const config = { locale: "en", theme: { primary: "blue" } };
+    const head = `<script>window.errorsSeen = []; document.addEventListener("maturity-check:error", (e) => window.errorsSeen.push(e.detail));</script>`;
+    const server = await startStatic({ mounts: DEMO_MOUNTS, pages: { "/": { body: page(`<maturity-check ${attr(config)}></maturity-check>`, { head, lang: "en" }) } } });
+    const s = await openPage(browser);
+    let blocked = true;
+    await s.page.route(/\/split_config\.wasm$/, (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
+    try {
+      await s.page.goto(server.url);
+      const alert = s.page.getByRole("alert");
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /could not be loaded/);
+      const seen = await s.page.evaluate(() => window.errorsSeen);
+      assert.equal(seen.length, 1);
+      assert.match(seen[0].message, /the config has errors, and the code that names them could not be downloaded/);
+      assert.deepEqual(s.errors, []);
+      blocked = false;
+      await s.page.getByRole("button", { name: "Try again" }).click();
+      await s.page.getByText("The check cannot start").waitFor();
+      assert.match(await s.page.getByRole("alert").textContent(), /\$\.theme\.primary/);
+      assert.equal(await s.page.locator("maturity-check").evaluate((el) => el.shadowRoot.querySelectorAll(".mc").length), 1, "one panel, not two");
+      assert.deepEqual(s.errors, []);
+    } finally {
+      await s.context.close();
+      await server.close();
+    }
+  });
 });
