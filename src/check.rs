@@ -198,7 +198,7 @@ pub struct Check {
 impl Check {
     /// Creates the state: a share link in the URL opens its result; saved progress is offered;
     /// anything unreadable is discarded with a console warning. Reading either is code most
-    /// visitors never need, so it comes as a chunk ([`crate::chunks::restore`]); until it has run,
+    /// visitors never need, so it comes as a chunk (`chunks::restore`); until it has run,
     /// the widget shows a short note instead of the intro.
     pub fn new(env: &Env) -> Self {
         let q = env.q.clone();
@@ -237,8 +237,8 @@ impl Check {
         crate::chunks::open_shared_link(env.clone(), *self);
     }
 
-    /// Shows what a share link and saved progress hold (once [`read_saved`] has read them), or
-    /// the intro. Code of a chunk ([`crate::chunks::restore`]).
+    /// Shows what a share link and saved progress hold (once `read_saved` has read them), or
+    /// the intro. Code of a chunk (`chunks::restore`).
     pub fn apply_saved(&self, env: &Env) {
         let restored = read_saved(env);
         // `try_`: the widget may have been destroyed meanwhile.
@@ -255,7 +255,7 @@ impl Check {
     }
 
     /// Opens the result of the share link in the URL, unless it is shown already. Code of a
-    /// chunk ([`crate::chunks::open_shared_link`]).
+    /// chunk (`chunks::open_shared_link`).
     pub fn apply_shared_link(&self, env: &Env) {
         let Some(shared) = shared_answers(env) else {
             return;
@@ -438,7 +438,6 @@ impl Check {
 }
 
 /// What a share link and saved progress hold for a widget ([`read_saved`]).
-#[derive(Default)]
 pub struct Restored {
     /// Complete answers from a share link: the widget opens on their result.
     pub shared: Option<Answers>,

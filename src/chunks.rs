@@ -4,10 +4,12 @@ Code that is downloaded only when it is first needed.
 The first question must be interactive after as few bytes as possible, so the release build
 (`cargo xtask dist`, cargo feature `split`) cuts the code behind each function declared here out
 of the main wasm module into a chunk of its own (wasm-split, via `wasm_split_helpers`): the results
-screen with the plan (and the fetch of the built-in questionnaire's advice), the lead form and
-delivery, the validation of a partner's own questionnaire, and the wording of a config's
-problems. Calling such a function fetches its chunk once, then runs the code. A failed
-download comes back as [`ChunkError`]; the next call tries again.
+screen with the plan (and the fetch of the built-in questionnaire's advice) and the scoring behind
+the `complete` event, the lead state, form and delivery, the validation of a partner's own
+questionnaire, the wording of a config's problems with the error panel, and the reading of saved
+answers and share links. Calling such a function fetches its chunk once, then runs the code. A
+failed download comes back as [`ChunkError`]; the next call tries again. Calls whose result
+nobody waits for go through [`in_background`].
 
 Without the `split` feature (native builds, browser tests) the same functions are plain `async`
 calls into code of the main module, so the tests run the same code paths.
