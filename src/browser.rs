@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use std::thread::LocalKey;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
-use serde_json::Value;
+use maturity_check_engine::json::{Json, Number, Object};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
@@ -45,9 +45,9 @@ pub fn error(message: &str) {
 }
 
 /// Parses JSON text with the browser's own parser. The first view then needs no JSON parser in
-/// the wasm; the engine reads the resulting `serde_json::Value`. The error is the browser's
+/// the wasm; the engine reads the result as its own light [`Json`]. The error is the browser's
 /// message, which says where the text goes wrong.
-pub fn parse_json(text: &str) -> Result<Value, String> {
+pub fn parse_json(text: &str) -> Result<Json, String> {
     js_sys::JSON::parse(text).map(|v| from_js(&v)).map_err(|e| {
         e.dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
@@ -55,37 +55,28 @@ pub fn parse_json(text: &str) -> Result<Value, String> {
     })
 }
 
-/// A value `JSON.parse` returned, as a `serde_json::Value`. Whole numbers become integers (so
-/// that `as_u64` reads them), others floats.
-fn from_js(v: &JsValue) -> Value {
+/// A value `JSON.parse` returned, as the engine's [`Json`]: whole numbers become integers (so that
+/// `as_u64` reads them), others floats; object members keep their order.
+fn from_js(v: &JsValue) -> Json {
     if let Some(b) = v.as_bool() {
-        Value::Bool(b)
+        Json::Bool(b)
     } else if let Some(n) = v.as_f64() {
-        const SAFE: f64 = 9_007_199_254_740_991.0;
-        if n.fract() == 0.0 && n.abs() <= SAFE {
-            if n >= 0.0 {
-                Value::from(n as u64)
-            } else {
-                Value::from(n as i64)
-            }
-        } else {
-            serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
-        }
+        Json::Number(Number::from_f64(n))
     } else if let Some(s) = v.as_string() {
-        Value::String(s)
+        Json::String(s)
     } else if js_sys::Array::is_array(v) {
-        Value::Array(js_sys::Array::from(v).iter().map(|x| from_js(&x)).collect())
+        Json::Array(js_sys::Array::from(v).iter().map(|x| from_js(&x)).collect())
     } else if let Some(object) = v.dyn_ref::<js_sys::Object>() {
-        let mut fields = serde_json::Map::new();
+        let mut members = Object::new();
         for entry in js_sys::Object::entries(object).iter() {
             let pair = js_sys::Array::from(&entry);
             if let Some(key) = pair.get(0).as_string() {
-                fields.insert(key, from_js(&pair.get(1)));
+                members.insert(key, from_js(&pair.get(1)));
             }
         }
-        Value::Object(fields)
+        Json::Object(members)
     } else {
-        Value::Null
+        Json::Null
     }
 }
 
@@ -292,7 +283,7 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 mod tests {
     use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
-    use super::parse_json;
+    use super::{parse_json, Json};
 
     wasm_bindgen_test_configure!(run_in_browser);
 
@@ -306,12 +297,13 @@ mod tests {
         ] {
             let ours = parse_json(text).expect("valid JSON");
             let theirs: serde_json::Value = serde_json::from_str(text).expect("valid JSON");
-            assert_eq!(ours, theirs, "{text}");
+            assert_eq!(ours, Json::from(&theirs), "{text}");
         }
         assert_eq!(
-            parse_json(r#"{"n":5000}"#)
-                .ok()
-                .and_then(|v| v["n"].as_u64()),
+            parse_json(r#"{"n":5000}"#).ok().and_then(|v| v
+                .as_object()
+                .and_then(|o| o.get("n"))
+                .and_then(Json::as_u64)),
             Some(5000),
             "whole numbers stay integers"
         );

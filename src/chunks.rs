@@ -107,7 +107,7 @@ lazy!(
 
 lazy!(
     config,
-    fn config_report_chunk(value: serde_json::Value) -> ConfigReport {
+    fn config_report_chunk(value: maturity_check_engine::json::Json) -> ConfigReport {
         maturity_check_engine::config::parse_value(&value, crate::i18n::KEYS)
     }
 );
@@ -139,7 +139,9 @@ pub async fn error_panel(
 
 /// A config's problems, worded: only a config that has some needs this code
 /// (see `maturity_check_engine::config::read_value`).
-pub async fn config_report(value: serde_json::Value) -> Result<ConfigReport, ChunkError> {
+pub async fn config_report(
+    value: maturity_check_engine::json::Json,
+) -> Result<ConfigReport, ChunkError> {
     config_report_chunk(value).await
 }
 
@@ -240,7 +242,7 @@ pub enum QuestionnaireInput {
     /// Fetched from its URL.
     Text(String),
     /// Given inline in the config.
-    Inline(serde_json::Value),
+    Inline(maturity_check_engine::json::Json),
 }
 
 /// Validates a partner's own questionnaire (given inline or fetched from its URL).

@@ -154,7 +154,7 @@ async fn questionnaire(
 /// The config, read quietly ([`config::read_value`]); only a config with problems is read again by
 /// the code that words them (a chunk): its warnings go to the console in the background, its
 /// errors to the error panel.
-async fn read_config(value: serde_json::Value) -> config::ConfigReport {
+async fn read_config(value: maturity_check_engine::json::Json) -> config::ConfigReport {
     let report = |config, errors| config::ConfigReport {
         config,
         errors,

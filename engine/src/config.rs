@@ -12,7 +12,7 @@ the widget runs.
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use crate::json::{Json as Value, Object};
 
 use crate::lead::{is_uuid, Field, Fields, Need};
 use crate::validate::{self, quoted, Checked, Problem};
@@ -382,8 +382,8 @@ pub fn check(json: &str, ui_keys: &[&str]) -> ConfigReport {
 /// that the validator's code is fetched only by pages that bring their own questionnaire.
 /// Never panics, whatever the input.
 pub fn parse(json: &str, ui_keys: &[&str]) -> ConfigReport {
-    match serde_json::from_str::<Value>(json) {
-        Ok(value) => parse_value(&value, ui_keys),
+    match serde_json::from_str::<serde_json::Value>(json) {
+        Ok(value) => parse_value(&Value::from(&value), ui_keys),
         Err(e) => not_json(&validate::json_error(&e)),
     }
 }
@@ -484,12 +484,7 @@ impl<const LOUD: bool> Walk<LOUD> {
     }
 
     /// The object at `path`, with unknown keys warned about.
-    fn object<'v>(
-        &mut self,
-        path: &str,
-        v: &'v Value,
-        known: &[&str],
-    ) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, path: &str, v: &'v Value, known: &[&str]) -> Option<&'v Object> {
         let Some(map) = v.as_object() else {
             self.error(|| (path, format!("expected an object, found {}", kind(v))));
             return None;
@@ -1117,7 +1112,7 @@ pub fn load_questionnaire(text: &str) -> Result<Checked, Vec<Problem>> {
 /// `serde_json::to_string`, not `Display`: a `Display` vtable would keep the JSON writer in the
 /// widget's main module, which calls this only from a chunk.
 pub fn load_inline_questionnaire(value: &Value) -> Result<Checked, Vec<Problem>> {
-    load_questionnaire(&serde_json::to_string(value).unwrap_or_default())
+    load_questionnaire(&serde_json::to_string(&serde_json::Value::from(value)).unwrap_or_default())
 }
 
 fn kind(v: &Value) -> &'static str {

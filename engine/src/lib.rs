@@ -19,6 +19,7 @@ widget crate reads it through thin reactive wrappers.
 pub mod builtin;
 pub mod config;
 pub mod flow;
+pub mod json;
 pub mod lead;
 pub mod model;
 pub mod plan;

@@ -379,7 +379,7 @@ fn numbers_and_json_errors_read_well_in_messages() {
 #[test]
 fn the_quiet_reading_says_whether_there_is_something_to_report() {
     use maturity_check_engine::config::{read_value, Reading, TEXT_KEYS};
-    let read = |v: serde_json::Value| read_value(&v, TEXT_KEYS);
+    let read = |v: serde_json::Value| read_value(&(&v).into(), TEXT_KEYS);
     assert!(matches!(
         read(serde_json::json!({"locale": "en", "theme": {"primary": "#123456"}})),
         Reading::Clean(c) if c.locale.as_deref() == Some("en") && c.theme.primary.as_deref() == Some("#123456")

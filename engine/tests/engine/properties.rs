@@ -163,6 +163,7 @@ proptest! {
             "lead": lead
         });
         mutate(&mut v, &path, new);
+        let v = maturity_check_engine::json::Json::from(&v);
         let loud = parse_value(&v, TEXT_KEYS);
         let expected = match (loud.config, loud.errors.is_empty(), loud.warnings.is_empty()) {
             (Some(c), true, true) => Reading::Clean(c),
