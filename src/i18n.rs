@@ -6,8 +6,8 @@ Keys are public API: partners override them in `texts` of the config, and the co
 checks override keys against [`KEYS`]. Placeholders are `{name}`.
 */
 
+use maturity_check_engine::text_map::TextMap;
 use std::cell::Cell;
-use std::collections::BTreeMap;
 
 /// (key, German, English). German is the primary language and addresses the reader as "ihr".
 type Entry = (&'static str, &'static str, &'static str);
@@ -120,12 +120,12 @@ pub use maturity_check_engine::config::TEXT_KEYS as KEYS;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalogue {
     locale: String,
-    overrides: BTreeMap<String, String>,
+    overrides: TextMap,
 }
 
 impl Catalogue {
     /// `locale` is `de` or `en`; anything else reads German.
-    pub fn new(locale: &str, overrides: BTreeMap<String, String>) -> Self {
+    pub fn new(locale: &str, overrides: TextMap) -> Self {
         #[cfg(not(feature = "split"))]
         load_later();
         Catalogue {
@@ -227,7 +227,7 @@ mod tests {
             "Question 3 of 24"
         );
         assert_eq!(
-            Catalogue::new("de", BTreeMap::new())
+            Catalogue::new("de", TextMap::new())
                 .fill("step.counter", &[("current", "3"), ("total", "24")]),
             "Frage 3 von 24"
         );
@@ -235,7 +235,7 @@ mod tests {
 
     #[test]
     fn results_and_lead_texts_are_there_without_chunks() {
-        let c = Catalogue::new("en", BTreeMap::new());
+        let c = Catalogue::new("en", TextMap::new());
         assert_eq!(c.get("results.plan"), "Your plan");
         assert_eq!(c.get("lead.submit"), "Send contact details");
         assert_eq!(c.get("intro.start"), "Start the check");

@@ -16,12 +16,11 @@ needs, in the visitor's language only. `cargo xtask dist` writes both next to th
 
 use serde::{Deserialize, Serialize};
 
-use std::collections::BTreeMap;
-
 use crate::model::{
     Advice, Choice, ContextQuestion, Dimension, Kpi, Level, PlanSettings, Profiles, Question,
     Questionnaire, RoleProfile, Text,
 };
+use crate::text_map::TextMap;
 use crate::validate::{json_error, validate, Checked, Problem};
 
 /// The locales of the built-in questionnaire (`questionnaire/default.json`; a test keeps them in
@@ -133,21 +132,12 @@ impl Reader<'_> {
         }
     }
 
-    /// `BTreeMap`'s `collect` would sort first and bring a sort into the wasm; inserting one by one
-    /// does not.
-    fn map<V>(
-        &mut self,
-        mut value: impl FnMut(&mut Self) -> Option<V>,
-    ) -> Option<BTreeMap<String, V>> {
-        let mut map = BTreeMap::new();
-        for _ in 0..self.count()? {
-            map.insert(self.s()?, value(self)?);
-        }
-        Some(map)
-    }
-
     fn text(&mut self) -> Option<Text> {
-        self.map(Self::s).map(Text)
+        let mut map = TextMap::new();
+        for _ in 0..self.count()? {
+            map.insert(self.s()?, self.s()?);
+        }
+        Some(Text(map))
     }
 
     fn choices(&mut self) -> Option<Vec<Choice>> {

@@ -10,9 +10,8 @@ Errors stop the widget from mounting (it shows an error panel instead); warnings
 the widget runs.
 */
 
-use std::collections::BTreeMap;
-
 use crate::json::{Json as Value, Object};
+use crate::text_map::TextMap;
 
 use crate::lead::{is_uuid, Field, Fields, Need};
 use crate::validate::{self, quoted, Checked, Problem};
@@ -27,7 +26,7 @@ pub struct WidgetConfig {
     /// UI text overrides: (locale, catalogue key -> text), each locale once. A list rather than a
     /// map of maps: the widget looks up one locale once, and a second map type would be one more
     /// copy of the B-tree code in its first view. See [`WidgetConfig::texts_for`].
-    pub texts: Vec<(String, BTreeMap<String, String>)>,
+    pub texts: Vec<(String, TextMap)>,
     pub questionnaire: QuestionnaireSource,
     pub cta: Option<CallToAction>,
     pub privacy_url: Option<String>,
@@ -43,7 +42,7 @@ pub struct WidgetConfig {
 
 impl WidgetConfig {
     /// The text overrides for `locale`, if the config has any.
-    pub fn texts_for(&self, locale: &str) -> Option<&BTreeMap<String, String>> {
+    pub fn texts_for(&self, locale: &str) -> Option<&TextMap> {
         self.texts
             .iter()
             .find(|(l, _)| l == locale)
@@ -124,7 +123,7 @@ pub enum QuestionnaireSource {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LocalText {
     Same(String),
-    PerLocale(BTreeMap<String, String>),
+    PerLocale(TextMap),
 }
 
 impl LocalText {
@@ -176,7 +175,7 @@ pub struct HubSpot {
     /// local receiver).
     pub api_base: String,
     /// Our field name -> HubSpot property name, where it differs from the default.
-    pub fields: BTreeMap<String, String>,
+    pub fields: TextMap,
 }
 
 impl HubSpot {
@@ -728,7 +727,7 @@ impl<const LOUD: bool> Walk<LOUD> {
         t
     }
 
-    fn texts(&mut self, v: &Value, ui_keys: &[&str]) -> Vec<(String, BTreeMap<String, String>)> {
+    fn texts(&mut self, v: &Value, ui_keys: &[&str]) -> Vec<(String, TextMap)> {
         let mut out = Vec::new();
         let Some(m) = self.object("$.texts", v, UI_LOCALES) else {
             return out;
@@ -741,7 +740,7 @@ impl<const LOUD: bool> Walk<LOUD> {
             let Some(entries) = self.object(&path, entries, ui_keys) else {
                 continue;
             };
-            let mut texts = BTreeMap::new();
+            let mut texts = TextMap::new();
             for (key, text) in entries {
                 if ui_keys.contains(&key.as_str()) {
                     if let Some(s) = self.string(&format!("{path}.{key}"), text) {
@@ -789,7 +788,7 @@ impl<const LOUD: bool> Walk<LOUD> {
         match v {
             Value::String(s) => Some(LocalText::Same(s.clone())),
             Value::Object(per) => {
-                let mut texts = BTreeMap::new();
+                let mut texts = TextMap::new();
                 for (l, t) in per {
                     if let Some(s) = self.string(&format!("{path}.{l}"), t) {
                         texts.insert(l.clone(), s);
@@ -1068,7 +1067,7 @@ impl<const LOUD: bool> Walk<LOUD> {
             }),
             None => Some(DEFAULT_HUBSPOT_API.to_string()),
         };
-        let mut fields = BTreeMap::new();
+        let mut fields = TextMap::new();
         if let Some(f) = m
             .get("fields")
             .and_then(|v| self.object("$.lead.hubspot.fields", v, HUBSPOT_FIELD_KEYS))

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 /// A translatable text: locale code to string. The questionnaire's default locale must be present.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Text(pub BTreeMap<String, String>);
+pub struct Text(pub crate::text_map::TextMap);
 
 impl Text {
     /// The text in `locale`, else in `fallback`, else any translation, else the empty string.
