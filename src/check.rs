@@ -187,10 +187,12 @@ impl Widget {
 pub struct Check {
     pub screen: RwSignal<Screen>,
     pub answers: RwSignal<Answers>,
-    /// Saved progress offered on the intro screen.
-    pub resume: RwSignal<Option<Progress>>,
+    /// Saved progress offered on the intro screen. Not a signal: it is read as a screen is built,
+    /// never followed.
+    pub resume: StoredValue<Option<Progress>>,
     /// The last screen change came from the person (so focus may follow it), not from loading.
-    pub moved_by_user: RwSignal<bool>,
+    /// Read as a screen is built, never followed.
+    pub moved_by_user: StoredValue<bool>,
     /// The option just picked, shown as chosen during the short transition.
     pub picked: RwSignal<Option<(usize, Pick)>>,
 }
@@ -211,8 +213,8 @@ impl Check {
                 Screen::Intro
             }),
             answers: RwSignal::new(Answers::empty(&q)),
-            resume: RwSignal::new(None),
-            moved_by_user: RwSignal::new(false),
+            resume: StoredValue::new(None),
+            moved_by_user: StoredValue::new(false),
             picked: RwSignal::new(None),
         };
         if saved || linked {
@@ -242,7 +244,7 @@ impl Check {
     pub fn apply_saved(&self, env: &Env) {
         let restored = read_saved(env);
         // `try_`: the widget may have been destroyed meanwhile.
-        self.resume.try_set(restored.resume);
+        self.resume.try_set_value(restored.resume);
         match restored.shared {
             Some(shared) => {
                 self.answers.try_set(shared);
@@ -266,30 +268,30 @@ impl Check {
             return;
         }
         self.answers.try_set(shared);
-        self.resume.try_set(None);
+        self.resume.try_set_value(None);
         self.go(Screen::Results);
     }
 
     fn go(&self, screen: Screen) {
-        self.moved_by_user.set(true);
+        self.moved_by_user.set_value(true);
         self.picked.set(None);
         self.screen.set(screen);
     }
 
     pub fn start(&self, env: &Env) {
         self.answers.set(Answers::empty(&env.q));
-        self.resume.set(None);
+        self.resume.set_value(None);
         browser::clear_fragment_param(SHARE_PARAM);
         env.emit("start", detail([]));
         self.go(Screen::Step(0));
     }
 
     pub fn continue_saved(&self, env: &Env) {
-        let Some(p) = self.resume.get_untracked() else {
+        let Some(p) = self.resume.get_value() else {
             return self.start(env);
         };
         self.answers.set(p.answers.clone());
-        self.resume.set(None);
+        self.resume.set_value(None);
         if p.answers.is_complete() {
             self.finish(env);
         } else {

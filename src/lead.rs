@@ -152,7 +152,7 @@ impl Lead {
     /// A bot filled the honeypot: show it "sent", send nothing, report nothing.
     pub fn pretend_sent(&self, check: &Check) {
         self.sent_for.set(Some(self.answers_code.get_untracked()));
-        check.moved_by_user.set(true);
+        check.moved_by_user.set_value(true);
         self.status.set(Status::Sent);
     }
 
@@ -215,7 +215,7 @@ impl Lead {
             if matches!(status, Status::Sent | Status::Queued) {
                 this.sent_for.set(Some(code.clone()));
                 // A gate that opens now is the person's doing: focus may follow to the results.
-                check.moved_by_user.set(true);
+                check.moved_by_user.set_value(true);
                 if env.config.persistence {
                     let mark = SentMark {
                         submission_id: id.to_string(),

@@ -14,7 +14,7 @@ pub fn IntroScreen(env: Env, check: Check) -> impl IntoView {
     // intro is left (start, continue, restart), so the intro reads it once.
     let resume = {
         let env = env.clone();
-        check.resume.get_untracked().map(|p| {
+        check.resume.get_value().map(|p| {
             let label = if p.answers.is_complete() {
                 env.t("intro.resume_results")
             } else {

@@ -109,7 +109,7 @@ pub fn QuestionStep(
     // but only when the person moved here (never on page load, which would pull focus out of the
     // host page). A frame rather than an effect: the first view then needs none of the effect
     // machinery.
-    if check.moved_by_user.get_untracked() {
+    if check.moved_by_user.get_value() {
         request_animation_frame(move || {
             // `try_`: by then the person may have moved on and this step be gone.
             if let Some(h) = heading.try_get_untracked().flatten() {
@@ -203,7 +203,7 @@ pub fn QuestionStep(
         let env = env.clone();
         move |_| {
             if index + 1 < total {
-                check.moved_by_user.set(true);
+                check.moved_by_user.set_value(true);
                 check.screen.set(crate::check::Screen::Step(index + 1));
             } else {
                 check.finish(&env);

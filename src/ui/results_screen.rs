@@ -105,7 +105,7 @@ pub fn ResultsScreen() -> impl IntoView {
     let heading = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
-            if check.moved_by_user.get_untracked() {
+            if check.moved_by_user.get_value() {
                 // In the next frame: a screen from a chunk is attached only after it is built.
                 request_animation_frame(move || {
                     let _ = h.focus();
