@@ -6,7 +6,7 @@ Keys are public API: partners override them in `texts` of the config, and the co
 checks override keys against [`KEYS`]. Placeholders are `{name}`.
 */
 
-use maturity_check_engine::text_map::TextMap;
+use maturity_check_engine::sorted_map::TextMap;
 use std::cell::Cell;
 
 /// (key, German, English). German is the primary language and addresses the reader as "ihr".

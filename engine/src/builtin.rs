@@ -20,7 +20,7 @@ use crate::model::{
     Advice, Choice, ContextQuestion, Dimension, Kpi, Level, PlanSettings, Profiles, Question,
     Questionnaire, RoleProfile, Text,
 };
-use crate::text_map::TextMap;
+use crate::sorted_map::TextMap;
 use crate::validate::{json_error, validate, Checked, Problem};
 
 /// The locales of the built-in questionnaire (`questionnaire/default.json`; a test keeps them in

@@ -11,7 +11,7 @@ the widget runs.
 */
 
 use crate::json::{Json as Value, Object};
-use crate::text_map::TextMap;
+use crate::sorted_map::TextMap;
 
 use crate::lead::{is_uuid, Field, Fields, Need};
 use crate::validate::{self, quoted, Checked, Problem};

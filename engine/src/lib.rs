@@ -26,7 +26,7 @@ pub mod plan;
 pub mod progress;
 pub mod scoring;
 pub mod share;
-pub mod text_map;
+pub mod sorted_map;
 pub mod validate;
 
 pub use model::{AdviceKind, Questionnaire, Text};

@@ -18,14 +18,12 @@ The format in short (docs/questionnaire.md has the full reference):
 * `profiles` say, per service role, which dimensions matter most and which KPIs to steer by.
 */
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 /// A translatable text: locale code to string. The questionnaire's default locale must be present.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Text(pub crate::text_map::TextMap);
+pub struct Text(pub crate::sorted_map::TextMap);
 
 impl Text {
     /// The text in `locale`, else in `fallback`, else any translation, else the empty string.
@@ -205,7 +203,7 @@ impl AdviceKind {
 
 /// Context answers an advice entry is tied to: context question id to the option ids it applies to.
 /// All listed questions must match; an unanswered question never matches.
-pub type Condition = BTreeMap<String, Vec<String>>;
+pub type Condition = crate::sorted_map::SortedMap<Vec<String>>;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -240,9 +238,9 @@ pub struct RoleProfile {
     /// Option id of the role question.
     pub role: String,
     /// Score each dimension should reach for this role (0-100), by dimension id. Every dimension.
-    pub targets: BTreeMap<String, f64>,
+    pub targets: crate::sorted_map::SortedMap<f64>,
     /// How much closing each dimension's gap matters for this role (> 0), by dimension id. Every dimension.
-    pub importance: BTreeMap<String, f64>,
+    pub importance: crate::sorted_map::SortedMap<f64>,
     /// Strategic KPIs to steer by in this role.
     pub kpis: Vec<Kpi>,
 }

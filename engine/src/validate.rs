@@ -659,7 +659,7 @@ impl Validator<'_> {
     fn per_dimension(
         &mut self,
         p: &str,
-        map: &BTreeMap<String, f64>,
+        map: &crate::sorted_map::SortedMap<f64>,
         ok: impl Fn(f64) -> bool,
         what: &str,
     ) {

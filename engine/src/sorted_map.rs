@@ -1,11 +1,12 @@
 /*!
-A small map from strings to strings, kept as a sorted list.
+A small map with string keys, kept as a sorted list.
 
-Translations (locale to text), a partner's text overrides and the HubSpot field names are maps of
-a handful of entries. A B-tree map would put its node code (insert, search, iteration, clone, drop)
-into the widget's first view for them; a sorted list needs a binary search and `Vec`'s own code,
-which the widget has anyway. The order is the keys' order, as a `BTreeMap` gives it, so that what
-is written from these maps (files, messages) stays the same. In JSON it is an object.
+Translations (locale to text), a partner's text overrides, the HubSpot field names, an advice
+entry's condition and a role's targets are maps of a handful of entries. A B-tree map would put
+its node code (insert, search, iteration, clone, drop) into the widget's first view for them; a
+sorted list needs a binary search and `Vec`'s own code, which the widget has anyway. The order is
+the keys' order, as a `BTreeMap` gives it, so that what is written from these maps (files,
+messages) stays the same. In JSON it is an object.
 */
 
 use std::fmt;
@@ -13,24 +14,33 @@ use std::fmt;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// Strings by string, in the keys' order; each key once.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct TextMap(Vec<(String, String)>);
+/// Values by string, in the keys' order; each key once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SortedMap<V>(Vec<(String, V)>);
 
-impl TextMap {
-    pub fn new() -> TextMap {
-        TextMap(Vec::new())
+/// Strings by string: translations, overrides, field names.
+pub type TextMap = SortedMap<String>;
+
+impl<V> Default for SortedMap<V> {
+    fn default() -> Self {
+        SortedMap(Vec::new())
+    }
+}
+
+impl<V> SortedMap<V> {
+    pub fn new() -> SortedMap<V> {
+        SortedMap(Vec::new())
     }
 
     /// Sets `key` to `value`, replacing an earlier value.
-    pub fn insert(&mut self, key: String, value: String) {
+    pub fn insert(&mut self, key: String, value: V) {
         match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
             Ok(i) => self.0[i].1 = value,
             Err(i) => self.0.insert(i, (key, value)),
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<&String> {
+    pub fn get(&self, key: &str) -> Option<&V> {
         self.0
             .binary_search_by(|(k, _)| k.as_str().cmp(key))
             .ok()
@@ -45,11 +55,11 @@ impl TextMap {
         self.0.iter().map(|(k, _)| k)
     }
 
-    pub fn values(&self) -> impl Iterator<Item = &String> {
+    pub fn values(&self) -> impl Iterator<Item = &V> {
         self.0.iter().map(|(_, v)| v)
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
         self.into_iter()
     }
 
@@ -62,11 +72,11 @@ impl TextMap {
     }
 }
 
-impl<'a> IntoIterator for &'a TextMap {
-    type Item = (&'a String, &'a String);
+impl<'a, V> IntoIterator for &'a SortedMap<V> {
+    type Item = (&'a String, &'a V);
     type IntoIter = std::iter::Map<
-        std::slice::Iter<'a, (String, String)>,
-        fn(&'a (String, String)) -> (&'a String, &'a String),
+        std::slice::Iter<'a, (String, V)>,
+        fn(&'a (String, V)) -> (&'a String, &'a V),
     >;
 
     fn into_iter(self) -> Self::IntoIter {
@@ -74,11 +84,11 @@ impl<'a> IntoIterator for &'a TextMap {
     }
 }
 
-impl std::ops::Index<&str> for TextMap {
-    type Output = String;
+impl<V> std::ops::Index<&str> for SortedMap<V> {
+    type Output = V;
 
     /// The value of `key`; panics if there is none, as `BTreeMap`'s index does (tests only).
-    fn index(&self, key: &str) -> &String {
+    fn index(&self, key: &str) -> &V {
         match self.get(key) {
             Some(v) => v,
             None => panic!("no entry for {key:?}"),
@@ -86,9 +96,9 @@ impl std::ops::Index<&str> for TextMap {
     }
 }
 
-impl FromIterator<(String, String)> for TextMap {
-    fn from_iter<I: IntoIterator<Item = (String, String)>>(entries: I) -> TextMap {
-        let mut map = TextMap::new();
+impl<V> FromIterator<(String, V)> for SortedMap<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(entries: I) -> SortedMap<V> {
+        let mut map = SortedMap::new();
         for (k, v) in entries {
             map.insert(k, v);
         }
@@ -96,35 +106,35 @@ impl FromIterator<(String, String)> for TextMap {
     }
 }
 
-impl<const N: usize> From<[(String, String); N]> for TextMap {
-    fn from(entries: [(String, String); N]) -> TextMap {
+impl<V, const N: usize> From<[(String, V); N]> for SortedMap<V> {
+    fn from(entries: [(String, V); N]) -> SortedMap<V> {
         entries.into_iter().collect()
     }
 }
 
-impl Serialize for TextMap {
+impl<V: Serialize> Serialize for SortedMap<V> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self.iter())
     }
 }
 
-impl<'de> Deserialize<'de> for TextMap {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TextMap, D::Error> {
-        struct Entries;
-        impl<'de> Visitor<'de> for Entries {
-            type Value = TextMap;
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for SortedMap<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<SortedMap<V>, D::Error> {
+        struct Entries<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for Entries<V> {
+            type Value = SortedMap<V>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a map")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<TextMap, A::Error> {
-                let mut map = TextMap::new();
-                while let Some((k, v)) = access.next_entry::<String, String>()? {
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<SortedMap<V>, A::Error> {
+                let mut map = SortedMap::new();
+                while let Some((k, v)) = access.next_entry::<String, V>()? {
                     map.insert(k, v);
                 }
                 Ok(map)
             }
         }
-        deserializer.deserialize_map(Entries)
+        deserializer.deserialize_map(Entries(std::marker::PhantomData))
     }
 }
 
