@@ -116,10 +116,12 @@ lazy!(
     config,
     fn error_panel_chunk(
         container: web_sys::HtmlElement,
-        title: String,
-        lead: String,
+        locale: String,
         problems: Vec<Problem>,
     ) -> Box<dyn std::any::Any> {
+        crate::i18n::load_errors();
+        let text = crate::i18n::Catalogue::new(&locale, Default::default());
+        let (title, lead) = (text.get("error.title"), text.get("error.lead"));
         Box::new(mount_to(container, move || {
             view! { <crate::ui::ErrorPanel title=title lead=lead problems=problems /> }
         }))
@@ -127,14 +129,13 @@ lazy!(
 );
 
 /// Mounts the error panel (the list of what is wrong in the config or the questionnaire) into
-/// `container`; its code comes with the code that words the problems.
+/// `container`, in `locale`; its code and its strings come with the code that words the problems.
 pub async fn error_panel(
     container: web_sys::HtmlElement,
-    title: String,
-    lead: String,
+    locale: String,
     problems: Vec<Problem>,
 ) -> Result<Box<dyn std::any::Any>, ChunkError> {
-    error_panel_chunk(container, title, lead, problems).await
+    error_panel_chunk(container, locale, problems).await
 }
 
 /// A config's problems, worded: only a config that has some needs this code
@@ -177,6 +178,7 @@ pub fn report_complete(env: Env, answers: maturity_check_engine::Answers) {
 lazy!(
     restore,
     fn restore_chunk(env: Env, check: Check) -> () {
+        crate::i18n::load_resume();
         check.apply_saved(&env)
     }
 );

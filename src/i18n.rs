@@ -7,7 +7,7 @@ checks override keys against [`KEYS`]. Placeholders are `{name}`.
 */
 
 use maturity_check_engine::sorted_map::TextMap;
-use std::cell::Cell;
+use std::cell::RefCell;
 
 /// (key, German, English). German is the primary language and addresses the reader as "ihr".
 type Entry = (&'static str, &'static str, &'static str);
@@ -22,22 +22,44 @@ const FIRST_VIEW: &[Entry] = &[
     ("intro.privacy", "Eure Antworten bleiben in eurem Browser. Es wird nichts gesendet, solange ihr euch nicht selbst dafür entscheidet.", "Your answers stay in your browser. Nothing is sent anywhere unless you decide to send it."),
     ("intro.privacy_link", "Datenschutzerklärung", "Privacy policy"),
     ("intro.start", "Check starten", "Start the check"),
-    ("intro.resume", "Weitermachen bei Frage {current} von {total}", "Continue at question {current} of {total}"),
-    ("intro.resume_results", "Zu eurem Ergebnis", "Back to your result"),
-    ("intro.restart", "Neu beginnen", "Start over"),
-    ("intro.saved", "Ihr habt den Check schon begonnen.", "You have already started the check."),
     ("step.counter", "Frage {current} von {total}", "Question {current} of {total}"),
     ("step.progress", "Fortschritt", "Progress"),
     ("step.context", "Zu eurem Unternehmen", "About your company"),
     ("step.back", "Zurück", "Back"),
     ("step.next", "Weiter", "Next"),
     ("step.keys", "Pfeiltasten wählen aus, Leertaste oder Enter bestätigt, Zifferntasten wählen direkt.", "Arrow keys move, Space or Enter picks, number keys pick directly."),
-    ("error.title", "Der Check kann nicht starten", "The check cannot start"),
-    ("error.lead", "Die Konfiguration enthält Fehler. Bitte gebt diese Liste an die Betreiber der Seite weiter:", "The configuration has errors. Please pass this list on to the people who run this site:"),
     ("load.waiting", "Einen Moment, das wird gerade geladen …", "One moment, this is loading …"),
     ("load.failed", "Dieser Teil des Checks konnte nicht geladen werden. Eure Antworten sind sicher. Prüft die Verbindung und versucht es noch einmal.", "This part of the check could not be loaded. Your answers are safe. Check your connection and try again."),
     ("load.retry", "Noch einmal versuchen", "Try again"),
     ("brand.powered_by", "Erstellt mit maturity-check", "Made with maturity-check"),
+];
+
+/// What the intro says to a returning visitor. Only the code that reads saved answers reads this
+/// table (through [`load_resume`]), so it ships with that code.
+const RESUME: &[Entry] = &[
+    (
+        "intro.resume",
+        "Weitermachen bei Frage {current} von {total}",
+        "Continue at question {current} of {total}",
+    ),
+    (
+        "intro.resume_results",
+        "Zu eurem Ergebnis",
+        "Back to your result",
+    ),
+    ("intro.restart", "Neu beginnen", "Start over"),
+    (
+        "intro.saved",
+        "Ihr habt den Check schon begonnen.",
+        "You have already started the check.",
+    ),
+];
+
+/// What the error panel says. Only its code (with the code that words a config's problems) reads
+/// this table (through [`load_errors`]).
+const ERRORS: &[Entry] = &[
+    ("error.title", "Der Check kann nicht starten", "The check cannot start"),
+    ("error.lead", "Die Konfiguration enthält Fehler. Bitte gebt diese Liste an die Betreiber der Seite weiter:", "The configuration has errors. Please pass this list on to the people who run this site:"),
 ];
 
 /// What the results and the lead form say. Only the code of those chunks reads this table (through
@@ -103,14 +125,34 @@ const LATER: &[Entry] = &[
 ];
 
 thread_local! {
-    /// [`LATER`] once a results or lead chunk has run [`load_later`].
-    static LOADED: Cell<&'static [Entry]> = const { Cell::new(&[]) };
+    /// The tables beyond [`FIRST_VIEW`] that the chunks have made available ([`load_later`],
+    /// [`load_resume`], [`load_errors`]).
+    static LOADED: RefCell<Vec<&'static [Entry]>> = const { RefCell::new(Vec::new()) };
+}
+
+fn load(table: &'static [Entry]) {
+    LOADED.with_borrow_mut(|loaded| {
+        if !loaded.iter().any(|t| std::ptr::eq(*t, table)) {
+            loaded.push(table);
+        }
+    });
 }
 
 /// Makes the strings of the results and the lead form available to [`Catalogue::get`]. Called by
 /// the chunks that show them; builds without chunks (tests, native) have them from the start.
 pub fn load_later() {
-    LOADED.with(|l| l.set(LATER));
+    load(LATER);
+}
+
+/// Makes the intro's strings for a returning visitor available (the chunk that reads saved
+/// answers calls it).
+pub fn load_resume() {
+    load(RESUME);
+}
+
+/// Makes the error panel's strings available (its chunk calls it).
+pub fn load_errors() {
+    load(ERRORS);
 }
 
 /// Every key partners may override (the engine validates `texts` against this list).
@@ -127,7 +169,11 @@ impl Catalogue {
     /// `locale` is `de` or `en`; anything else reads German.
     pub fn new(locale: &str, overrides: TextMap) -> Self {
         #[cfg(not(feature = "split"))]
-        load_later();
+        {
+            load_later();
+            load_resume();
+            load_errors();
+        }
         Catalogue {
             locale: locale.to_string(),
             overrides,
@@ -143,10 +189,15 @@ impl Catalogue {
         if let Some(s) = self.overrides.get(key) {
             return s.clone();
         }
-        FIRST_VIEW
-            .iter()
-            .chain(LOADED.with(Cell::get))
-            .find(|(k, _, _)| *k == key)
+        let found = FIRST_VIEW.iter().find(|(k, _, _)| *k == key).or_else(|| {
+            LOADED.with_borrow(|loaded| {
+                loaded
+                    .iter()
+                    .flat_map(|t| t.iter())
+                    .find(|(k, _, _)| *k == key)
+            })
+        });
+        found
             .map(|(_, de, en)| if self.locale == "en" { *en } else { *de })
             .unwrap_or(key)
             .to_string()
@@ -191,10 +242,14 @@ pub fn pick_locale(
 mod tests {
     use super::*;
 
+    fn all() -> impl Iterator<Item = &'static Entry> {
+        FIRST_VIEW.iter().chain(RESUME).chain(ERRORS).chain(LATER)
+    }
+
     #[test]
     fn keys_are_unique_and_every_text_is_written() {
         let mut seen = std::collections::BTreeSet::new();
-        for (k, de, en) in FIRST_VIEW.iter().chain(LATER) {
+        for (k, de, en) in all() {
             assert!(seen.insert(k), "duplicate key {k}");
             assert!(!de.is_empty() && !en.is_empty(), "{k}");
             let holes = |s: &str| s.matches('{').count();
@@ -208,7 +263,7 @@ mod tests {
 
     #[test]
     fn the_catalogue_has_exactly_the_public_keys() {
-        let mut ours: Vec<&str> = FIRST_VIEW.iter().chain(LATER).map(|(k, _, _)| *k).collect();
+        let mut ours: Vec<&str> = all().map(|(k, _, _)| *k).collect();
         let mut keys = KEYS.to_vec();
         ours.sort_unstable();
         keys.sort_unstable();

@@ -309,8 +309,7 @@ pub async fn mount(
             // The panel's code comes with the code that words the problems (a chunk).
             let panel = match failure {
                 Failure::Problems(problems) => {
-                    let (title, lead) = (text.get("error.title"), text.get("error.lead"));
-                    chunks::error_panel(container.clone(), title, lead, problems)
+                    chunks::error_panel(container.clone(), ui_locale.clone(), problems)
                         .await
                         .ok()
                 }
