@@ -4,11 +4,12 @@ use leptos::reactive::computed::ScopedFuture;
 use crate::check::Widget;
 use crate::chunks::{ChunkError, ChunkFuture};
 
-#[derive(Clone, Copy, PartialEq)]
-enum Status {
-    Loading,
-    Ready,
-    Failed,
+/// Where the download stands. Numbers rather than an enum: a signal of `usize` is in the first
+/// view anyway (the focused option), so this one needs no code of its own.
+mod download {
+    pub const LOADING: usize = 0;
+    pub const READY: usize = 1;
+    pub const FAILED: usize = 2;
 }
 
 /// A screen whose code comes from a chunk ([`crate::chunks`]): a short note while it downloads;
@@ -26,38 +27,38 @@ pub fn LazyView(
     load: fn(Widget) -> ChunkFuture<Result<AnyView, ChunkError>>,
 ) -> impl IntoView {
     let env = widget.env.clone();
-    let status = RwSignal::new(Status::Loading);
+    let status = RwSignal::new(download::LOADING);
     let ready = StoredValue::new_local(None::<AnyView>);
     // The chunk's view is built under this component's owner, so it finds the contexts, also
     // when "Try again" starts the load from a click handler (which runs under no owner).
     let owner = Owner::current().unwrap_or_default();
     let fetch = move || {
-        status.set(Status::Loading);
+        status.set(download::LOADING);
         let built = owner.with(|| ScopedFuture::new_untracked(load(widget.clone())));
         leptos::task::spawn_local(async move {
             match built.await {
                 Ok(view) => {
                     // The screen may have changed meanwhile: then both are gone, quietly.
                     if ready.try_set_value(Some(view)).is_none() {
-                        status.try_set(Status::Ready);
+                        status.try_set(download::READY);
                     }
                 }
                 Err(ChunkError) => {
-                    status.try_set(Status::Failed);
+                    status.try_set(download::FAILED);
                 }
             }
         });
     };
     fetch();
     move || match status.get() {
-        Status::Loading => {
+        download::LOADING => {
             view! { <p class="mc-loading" role="status">{env.t("load.waiting")}</p> }.into_any()
         }
-        Status::Ready => ready
+        download::READY => ready
             .try_update_value(Option::take)
             .flatten()
             .unwrap_or_else(|| ().into_any()),
-        Status::Failed => {
+        _ => {
             let fetch = fetch.clone();
             view! {
                 <section class="mc-screen mc-load-failed" role="alert">
