@@ -457,7 +457,7 @@ pub fn read_saved(env: &Env) -> Restored {
         if let Some(text) = browser::storage_get(&key) {
             let loaded = browser::parse_json(&text)
                 .map_err(progress::ProgressError::Corrupt)
-                .and_then(|v| progress::load_value(&env.q, &serde_json::Value::from(&v)));
+                .and_then(|v| progress::load_value(&env.q, &v));
             match loaded {
                 Ok(p) if has_any_answer(&p.answers) => resume = Some(p),
                 Ok(_) => {}

@@ -440,7 +440,7 @@ fn load_queue() -> Option<Queue> {
 /// The sent-mark stored under `key`; anything unreadable is no mark.
 fn stored_mark(key: &str) -> Option<SentMark> {
     let text = browser::storage_get(key)?;
-    SentMark::from_value(&serde_json::Value::from(&browser::parse_json(&text).ok()?))
+    SentMark::from_value(&browser::parse_json(&text).ok()?)
 }
 
 /// The outbox as stored, if there is one.

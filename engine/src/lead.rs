@@ -15,6 +15,7 @@ use serde_json::{json, Map, Value};
 
 use crate::config::{HubSpot, LeadConfig, LeadTarget};
 use crate::flow::{self, Step};
+use crate::json::Json;
 use crate::scoring::{Answer, Answers, Assessment};
 use crate::validate::Checked;
 
@@ -494,11 +495,12 @@ impl SentMark {
 
     /// Reads a stored mark; anything unreadable is no mark.
     pub fn parse(text: &str) -> Option<SentMark> {
-        Self::from_value(&serde_json::from_str(text).ok()?)
+        let value: Value = serde_json::from_str(text).ok()?;
+        Self::from_value(&Json::from(&value))
     }
 
     /// [`SentMark::parse`] for text that is already parsed (by the browser, in the widget).
-    pub fn from_value(value: &Value) -> Option<SentMark> {
+    pub fn from_value(value: &Json) -> Option<SentMark> {
         let fields = value.as_object()?;
         let text = |key: &str| fields.get(key)?.as_str().map(str::to_string);
         let mark = SentMark {

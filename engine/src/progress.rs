@@ -8,6 +8,7 @@ from another questionnaire or an older version is recognised and discarded inste
 
 use std::fmt;
 
+use crate::json::Json;
 use crate::scoring::Answers;
 use crate::share::{self, ShareError};
 use crate::validate::Checked;
@@ -99,12 +100,12 @@ fn json_string(s: &str) -> String {
 pub fn load(q: &Checked, text: &str) -> Result<Progress, ProgressError> {
     let value: serde_json::Value = serde_json::from_str(text)
         .map_err(|e| ProgressError::Corrupt(crate::validate::json_error(&e)))?;
-    load_value(q, &value)
+    load_value(q, &Json::from(&value))
 }
 
-/// [`load`] for text that is already parsed (the widget lets the browser parse it, so the first
-/// view carries no JSON parser of its own).
-pub fn load_value(q: &Checked, value: &serde_json::Value) -> Result<Progress, ProgressError> {
+/// [`load`] for text that is already parsed (the widget lets the browser parse it, so that its
+/// code carries no JSON parser of its own).
+pub fn load_value(q: &Checked, value: &Json) -> Result<Progress, ProgressError> {
     let corrupt = |what: &str| ProgressError::Corrupt(what.to_string());
     let fields = value.as_object().ok_or_else(|| corrupt("not an object"))?;
     if let Some(key) = fields
@@ -113,7 +114,7 @@ pub fn load_value(q: &Checked, value: &serde_json::Value) -> Result<Progress, Pr
     {
         return Err(ProgressError::Corrupt(format!("unknown field \"{key}\"")));
     }
-    let whole = |key: &str| fields.get(key).and_then(serde_json::Value::as_u64);
+    let whole = |key: &str| fields.get(key).and_then(Json::as_u64);
     let format = whole("format").ok_or_else(|| corrupt("no format"))?;
     if format != u64::from(FORMAT) {
         return Err(ProgressError::UnknownFormat(
@@ -122,7 +123,7 @@ pub fn load_value(q: &Checked, value: &serde_json::Value) -> Result<Progress, Pr
     }
     let answers = fields
         .get("answers")
-        .and_then(serde_json::Value::as_str)
+        .and_then(Json::as_str)
         .ok_or_else(|| corrupt("no answers"))?;
     let step = whole("step")
         .and_then(|s| usize::try_from(s).ok())
