@@ -254,7 +254,7 @@ pub async fn mount(
                 &q.locales,
                 &q.default_locale,
             );
-            let overrides = cfg.texts_for(&locale).cloned().unwrap_or_default();
+            let overrides = cfg.texts.get(&locale).cloned().unwrap_or_default();
             theme::apply(&container, &cfg.theme);
             let ready = browser::detail([
                 ("questionnaire", check::questionnaire(&q)),

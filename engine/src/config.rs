@@ -11,7 +11,7 @@ the widget runs.
 */
 
 use crate::json::{Json as Value, Object};
-use crate::sorted_map::TextMap;
+use crate::sorted_map::{SortedMap, TextMap};
 
 use crate::lead::{is_uuid, Field, Fields, Need};
 use crate::validate::{self, quoted, Checked, Problem};
@@ -23,10 +23,8 @@ pub struct WidgetConfig {
     pub locale: Option<String>,
     pub theme: Theme,
     pub brand: Brand,
-    /// UI text overrides: (locale, catalogue key -> text), each locale once. A list rather than a
-    /// map of maps: the widget looks up one locale once, and a second map type would be one more
-    /// copy of the B-tree code in its first view. See [`WidgetConfig::texts_for`].
-    pub texts: Vec<(String, TextMap)>,
+    /// UI text overrides: locale -> catalogue key -> text.
+    pub texts: SortedMap<TextMap>,
     pub questionnaire: QuestionnaireSource,
     pub cta: Option<CallToAction>,
     pub privacy_url: Option<String>,
@@ -40,23 +38,13 @@ pub struct WidgetConfig {
     pub lead: Option<LeadConfig>,
 }
 
-impl WidgetConfig {
-    /// The text overrides for `locale`, if the config has any.
-    pub fn texts_for(&self, locale: &str) -> Option<&TextMap> {
-        self.texts
-            .iter()
-            .find(|(l, _)| l == locale)
-            .map(|(_, texts)| texts)
-    }
-}
-
 impl Default for WidgetConfig {
     fn default() -> Self {
         WidgetConfig {
             locale: None,
             theme: Theme::default(),
             brand: Brand::default(),
-            texts: Vec::new(),
+            texts: SortedMap::new(),
             questionnaire: QuestionnaireSource::Default,
             cta: None,
             privacy_url: None,
@@ -727,8 +715,8 @@ impl<const LOUD: bool> Walk<LOUD> {
         t
     }
 
-    fn texts(&mut self, v: &Value, ui_keys: &[&str]) -> Vec<(String, TextMap)> {
-        let mut out = Vec::new();
+    fn texts(&mut self, v: &Value, ui_keys: &[&str]) -> SortedMap<TextMap> {
+        let mut out = SortedMap::new();
         let Some(m) = self.object("$.texts", v, UI_LOCALES) else {
             return out;
         };
@@ -748,8 +736,7 @@ impl<const LOUD: bool> Walk<LOUD> {
                     }
                 }
             }
-            // The keys of a JSON object are unique, so each locale comes once.
-            out.push((locale.clone(), texts));
+            out.insert(locale.clone(), texts);
         }
         out
     }

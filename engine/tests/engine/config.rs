@@ -54,7 +54,7 @@ fn every_documented_key_is_read() {
     assert_eq!(c.theme.mode, ThemeMode::Dark);
     assert_eq!(c.brand.name.as_deref(), Some("Partner"));
     assert!(!c.brand.powered_by);
-    assert_eq!(c.texts_for("en").unwrap()["intro.start"], "Go");
+    assert_eq!(c.texts["en"]["intro.start"], "Go");
     assert_eq!(
         c.questionnaire,
         QuestionnaireSource::Url("https://partner.example/q.json".into())
