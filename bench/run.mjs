@@ -52,10 +52,15 @@ function option(name, fallback) {
 const RUNS = Number(option("runs", process.env.BENCH_RUNS ?? 20));
 const RATES = String(option("rates", "1,4")).split(",").map(Number);
 const BUILD = process.argv.includes("--build");
+// A Chromium trace of every recorded run (`Tracing`, main-thread timeline, V8 and wasm
+// compilation), written to this folder as <side>-<rate>x-<run>.json; read one with
+// `node bench/timeline.mjs <file>`. Tracing slows the page, so the times of such a run are not
+// the benchmark's.
+const TRACE = option("trace", null);
 const LOCALE = "en"; // SurveyJS ships English UI strings in its core bundle; German would need its i18n file.
 const OUT = join(ROOT, "test-results", "bench");
 if (!(RUNS >= 1) || RATES.some((r) => !(r >= 1))) {
-  console.error("usage: node bench/run.mjs [--runs N] [--rates 1,4] [--build] [--serve]");
+  console.error("usage: node bench/run.mjs [--runs N] [--rates 1,4] [--build] [--serve] [--trace DIR]");
   process.exit(2);
 }
 
@@ -367,6 +372,7 @@ function instrument({ plan }) {
     });
   const mark = (name) => {
     B.marks[name] = performance.now();
+    performance.mark(`bench:${name}`); // for traces (--trace)
     // Cross-check for the CDP byte count: the page's own resource timing, finished entries only.
     const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
     B.rtBytes = { ...B.rtBytes, [name]: entries.reduce((a, e) => a + e.transferSize, 0) };
@@ -446,7 +452,7 @@ function instrument({ plan }) {
 // ---------------------------------------------------------------------------------------------
 // One run
 
-async function run(browser, side, rate) {
+async function run(browser, side, rate, traceName = null) {
   const context = await browser.newContext({ reducedMotion: "reduce", viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
   try {
     const page = await context.newPage();
@@ -475,6 +481,14 @@ async function run(browser, side, rate) {
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
 
+    const trace = [];
+    if (TRACE && traceName) {
+      cdp.on("Tracing.dataCollected", (d) => trace.push(...d.value));
+      await cdp.send("Tracing.start", {
+        categories: "devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.wasm,blink.user_timing,loading",
+        transferMode: "ReportEvents",
+      });
+    }
     await page.goto(`${ORIGIN}/${side}/`, { waitUntil: "commit" });
     try {
       // Waits on the driver's own promise: no polling in the page while it is measured.
@@ -489,6 +503,13 @@ async function run(browser, side, rate) {
       const { finished, ...plain } = window.__bench;
       return plain;
     });
+    if (TRACE && traceName) {
+      const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+      await cdp.send("Tracing.end");
+      await complete;
+      mkdirSync(TRACE, { recursive: true });
+      writeFileSync(join(TRACE, `${traceName}.json`), JSON.stringify(trace));
+    }
     if (b.error || errors.length || failed.length) {
       throw new Error(`${side} at ${rate}x: ${b.error ?? ""} ${JSON.stringify(errors)} ${JSON.stringify(failed)}`);
     }
@@ -601,7 +622,7 @@ try {
     for (let i = 0; i < RUNS; i++) {
       // Alternate, and alternate who goes first, so drift from other load hits both sides alike.
       for (const side of i % 2 ? ["peer", "ours"] : ["ours", "peer"]) {
-        const r = await run(browser, side, rate);
+        const r = await run(browser, side, rate, `${side}-${rate}x-${i + 1}`);
         results.push(r);
         console.error(
           `  ${rate}x ${side.padEnd(4)} #${String(i + 1).padStart(2)}: first ${r.tFirst.toFixed(0)} ms, ${r.bytesFirst} B; answer ${r.tAnswer.toFixed(0)} ms; heap ${(r.jsHeapUsed / 1e6).toFixed(1)} MB; long tasks ${r.longTasks}/${r.longTaskMs.toFixed(0)} ms`,
