@@ -10,7 +10,8 @@
 
 // wasm-bindgen's glue and, through it, the chunk loader. `cargo xtask dist` bundles both into this
 // file, so the loader, the glue and the chunk loader arrive as one download.
-import * as glue from "./maturity_check.js";
+// Only what the loader calls is imported, so that the bundle leaves out the rest of the glue.
+import init, { mount as mountWidget } from "./maturity_check.js";
 // The first view's styles as text; `cargo xtask dist` bundles them (minified) into this file too.
 import STYLES from "./maturity-check.css";
 
@@ -25,7 +26,7 @@ function loadRuntime() {
   if (!runtime) {
     const wasm = fetch(new URL("maturity_check_bg.wasm", BASE));
     wasm.catch(() => {}); // a failure surfaces through the glue's init below
-    runtime = glue.default({ module_or_path: wasm }).then(() => glue);
+    runtime = init({ module_or_path: wasm });
   }
   runtime.catch(() => {
     runtime = null; // a later widget may retry, e.g. after the network is back
@@ -106,17 +107,19 @@ async function configText(element) {
 async function mount(element, config = {}) {
   if (!(element instanceof HTMLElement)) throw new TypeError("MaturityCheck.mount: element must be an HTMLElement");
   const text = typeof config === "string" ? config : JSON.stringify(config);
+  // The downloads first (the built-in questions beside the wasm module), so that they are under
+  // way while the shadow root and the styles are set up.
+  const core = builtinCore(text);
+  const runtime = loadRuntime();
   const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
   const container = document.createElement("div");
   container.className = "mc-host";
   root.replaceChildren(container);
-  const start = (glue, core = builtinCore(text)) =>
-    glue.mount(element, container, text, BASE.href, core?.locale, core?.text);
-  // Asked for before the runtime, so that its download runs beside the wasm module's.
-  const core = builtinCore(text);
+  const start = (core = builtinCore(text)) =>
+    mountWidget(element, container, text, BASE.href, core?.locale, core?.text);
   root.adoptedStyleSheets = [firstViewSheet()];
-  const glue = await loadRuntime();
-  let handle = await start(glue, core);
+  await runtime;
+  let handle = await start(core);
   let live = true;
   // The widget asks for this when one of its own files did not arrive and the person pressed
   // "Try again": the same config, mounted anew.
@@ -125,7 +128,7 @@ async function mount(element, config = {}) {
     if (!live || retrying) return;
     retrying = true;
     try {
-      const again = await start(glue);
+      const again = await start();
       if (!live) return void (again.destroy(), again.free());
       handle.destroy();
       handle.free();
@@ -170,6 +173,12 @@ class MaturityCheckElement extends HTMLElement {
 
   async #start() {
     const generation = ++this.#generation;
+    // The downloads start now, before the config is read (a `config-url` takes a round trip):
+    // the built-in questions for an inline config, and the wasm module. mount() below picks up
+    // the same downloads.
+    const inline = this.getAttribute("config");
+    if (inline !== null) builtinCore(inline);
+    loadRuntime().catch(() => {});
     try {
       const text = await configText(this);
       if (generation !== this.#generation) return;
