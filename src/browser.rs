@@ -187,17 +187,20 @@ pub fn url_with_fragment(name: &str, value: &str) -> Option<String> {
     Some(format!("{base}#{name}={value}"))
 }
 
-/// Removes `name=` from the fragment without a navigation or a history entry.
+/// Removes `name=` from the fragment without a navigation or a history entry. Leaves the history
+/// alone when the fragment has no such parameter, and keeps the entry's state when it has: a
+/// single-page app's router keeps what it stored there.
 pub fn clear_fragment_param(name: &str) {
     let Some(win) = window() else { return };
     let Ok(hash) = win.location().hash() else {
         return;
     };
-    let rest: Vec<&str> = hash
-        .trim_start_matches('#')
-        .split('&')
-        .filter(|p| !p.starts_with(&format!("{name}=")))
-        .collect();
+    let prefix = format!("{name}=");
+    let parts = hash.trim_start_matches('#').split('&');
+    if !parts.clone().any(|p| p.starts_with(&prefix)) {
+        return;
+    }
+    let rest: Vec<&str> = parts.filter(|p| !p.starts_with(&prefix)).collect();
     let Ok(href) = win.location().href() else {
         return;
     };
@@ -208,7 +211,8 @@ pub fn clear_fragment_param(name: &str) {
         format!("{base}#{}", rest.join("&"))
     };
     if let Ok(history) = win.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url));
     }
 }
 

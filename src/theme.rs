@@ -17,8 +17,9 @@ use web_sys::HtmlElement;
 
 use crate::browser::{load_once, PageLoadSlot};
 
-/// The instance's CSS: custom properties on the widget root for every configured value.
-pub fn css(theme: &Theme) -> String {
+/// The instance's CSS: custom properties on the widget root for every configured value; `None`
+/// when the theme configures none (the built-in styles then apply as they are).
+pub fn css(theme: &Theme) -> Option<String> {
     let mut vars = String::new();
     let mut var = |name: &str, value: Option<String>| {
         if let Some(v) = value {
@@ -32,7 +33,7 @@ pub fn css(theme: &Theme) -> String {
     var("font", theme.font_family.clone());
     var("radius", theme.radius.map(|r| format!("{}px", tenths(r))));
     // More specific than the built-in light and dark palettes, so a partner's colours win in both.
-    format!(".mc-host[data-mode] .mc.mc{{{vars}}}")
+    (!vars.is_empty()).then(|| format!(".mc-host[data-mode] .mc.mc{{{vars}}}"))
 }
 
 fn mode_name(mode: &ThemeMode) -> &'static str {
@@ -46,10 +47,13 @@ fn mode_name(mode: &ThemeMode) -> &'static str {
 /// Adds the theme sheet to the shadow root holding `container`, and marks the mode on the host.
 pub fn apply(container: &HtmlElement, theme: &Theme) {
     let _ = container.set_attribute("data-mode", mode_name(&theme.mode));
+    let Some(css) = css(theme) else {
+        return;
+    };
     let Ok(sheet) = web_sys::CssStyleSheet::new() else {
         return;
     };
-    if sheet.replace_sync(&css(theme)).is_err() {
+    if sheet.replace_sync(&css).is_err() {
         return;
     }
     if let Some(shadow) = container.get_root_node().dyn_ref::<web_sys::ShadowRoot>() {

@@ -244,6 +244,66 @@ async fn an_invalid_config_shows_the_error_panel_with_paths_and_an_event() {
     );
 }
 
+/// Puts `hash` into the page's URL with `state` (an object `{route}`) as the history entry's state.
+fn set_history(route: &str, hash: &str) {
+    let state = js_sys::Object::new();
+    js_sys::Reflect::set(&state, &"route".into(), &route.into()).unwrap();
+    let history = web_sys::window().unwrap().history().unwrap();
+    history
+        .replace_state_with_url(&state, "", Some(hash))
+        .unwrap();
+}
+
+/// The history entry's `route` and the page's fragment.
+fn history_now() -> (Option<String>, String) {
+    let window = web_sys::window().unwrap();
+    let state = window.history().unwrap().state().unwrap();
+    let route = js_sys::Reflect::get(&state, &"route".into())
+        .ok()
+        .and_then(|r| r.as_string());
+    (route, window.location().hash().unwrap())
+}
+
+#[wasm_bindgen_test]
+async fn starting_leaves_the_page_s_history_alone_without_a_share_code() {
+    set_history("pricing", "#tab=2");
+    let state_before = web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .state()
+        .unwrap();
+    let (_widget, container) = started(r#"{"locale":"en","persistence":false}"#).await;
+    until("first question", || {
+        counter(&container) == "Question 1 of 24"
+    })
+    .await;
+    let state_after = web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .state()
+        .unwrap();
+    // The very same object: the entry was not replaced.
+    assert!(js_sys::Object::is(&state_before, &state_after));
+    assert_eq!(history_now(), (Some("pricing".into()), "#tab=2".into()));
+    set_history("", "#");
+}
+
+#[wasm_bindgen_test]
+async fn starting_removes_a_share_code_and_keeps_the_page_s_history_state() {
+    set_history("pricing", "#tab=2&mc=stale");
+    // Sharing off, so the stale code is not opened; starting still clears it from the URL.
+    let (_widget, container) =
+        started(r#"{"locale":"en","persistence":false,"share":false}"#).await;
+    until("first question", || {
+        counter(&container) == "Question 1 of 24"
+    })
+    .await;
+    assert_eq!(history_now(), (Some("pricing".into()), "#tab=2".into()));
+    set_history("", "#");
+}
+
 #[wasm_bindgen_test]
 async fn destroy_removes_the_widget() {
     let (host, container) = host();
