@@ -582,6 +582,27 @@ const quantile = (xs, q) => {
 };
 const median = (xs) => quantile(xs, 0.5);
 
+/** Resamples for [`bootstrapRatio`]. */
+const BOOTSTRAP = 2000;
+
+/**
+ * The 2.5 % and 97.5 % quantiles of median(ours*)/median(peer*) over BOOTSTRAP resamples (with
+ * replacement) of each side's numbers. A fixed-seed generator (mulberry32) keeps it reproducible.
+ */
+function bootstrapRatio(ours, peer) {
+  let seed = 0x6d632d62;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  const resample = (xs) => xs.map(() => xs[Math.floor(random() * xs.length)]);
+  const ratios = [];
+  for (let i = 0; i < BOOTSTRAP; i++) ratios.push(median(resample(ours)) / median(resample(peer)));
+  return [quantile(ratios, 0.025), quantile(ratios, 0.975)];
+}
+
 const sh = (cmd, args) => {
   try {
     return execFileSync(cmd, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
@@ -687,6 +708,15 @@ for (const rate of RATES) {
     lines.push(`| ${label} | ${cell(o, unit, spread)} | ${oursOnly ? "–" : cell(p, unit, spread)} | ${oursOnly ? "–" : ratio} |`);
   }
   lines.push("");
+  // How far the time ratio moves with the run-to-run spread: a bootstrap interval of the ratio of
+  // the medians (each side's runs resampled on their own, with a fixed seed, so the report is
+  // reproducible from the same runs).
+  for (const [key, what] of [["tFirst", "the time to the first question"], ["tResults", "the time to the results"]]) {
+    const xs = (side) => results.filter((r) => r.side === side && r.rate === rate).map((r) => r[key]);
+    const [lo, hi] = bootstrapRatio(xs("ours"), xs("peer"));
+    summary[rate][key].ratio95 = [lo, hi];
+    lines.push(`Ratio of the medians for ${what}, 95 % bootstrap interval (${BOOTSTRAP.toLocaleString("en-US")} resamples of each side's runs): ${lo.toFixed(2)}–${hi.toFixed(2)}.`, "");
+  }
 }
 const requestTable = (side) => {
   const r = results.find((x) => x.side === side && x.rate === RATES[0]);
