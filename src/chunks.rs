@@ -150,6 +150,9 @@ lazy!(
     custom,
     fn load_questionnaire_chunk(input: QuestionnaireInput) -> Result<Checked, Vec<Problem>> {
         use maturity_check_engine::config::{load_inline_questionnaire, load_questionnaire};
+        // A partner's questionnaire comes without a core file, which would bring the first view's
+        // strings in the visitor's language: they come with this chunk, in every language.
+        crate::i18n::load_first_view();
         match input {
             QuestionnaireInput::Text(text) => load_questionnaire(&text),
             // Printed here, in the chunk, so the first view needs no JSON writer.

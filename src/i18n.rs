@@ -6,32 +6,17 @@ Keys are public API: partners override them in `texts` of the config, and the co
 checks override keys against [`KEYS`]. Placeholders are `{name}`.
 */
 
-use maturity_check_engine::sorted_map::TextMap;
+use maturity_check_engine::sorted_map::{SortedMap, TextMap};
+use maturity_check_engine::ui_text::{Entry, WITH_CORE};
 use std::cell::RefCell;
 
-/// (key, German, English). German is the primary language and addresses the reader as "ihr".
-type Entry = (&'static str, &'static str, &'static str);
-
-/// What the first view says: intro, questions, errors, loading, branding.
+/// What the first view says before or without its questions: loading, and a download that failed.
+/// The intro's, the questions' and the footer's strings ([`WITH_CORE`]) come with the built-in
+/// questions, in the visitor's language only ([`add_from_core`]).
 const FIRST_VIEW: &[Entry] = &[
-    ("intro.eyebrow", "Service-Reifegrad-Check", "Service maturity check"),
-    ("intro.lead", "Wo steht euer Kundenservice – und was bringt ihn als Nächstes voran? Beantwortet {count} kurze Fragen zu sechs Bereichen und bekommt sofort eure Einordnung und einen konkreten Plan.", "Where does your customer service stand, and what would move it forward next? Answer {count} short questions across six areas and get your stage and a concrete plan right away."),
-    ("intro.duration", "Dauert etwa fünf Minuten", "Takes about five minutes"),
-    ("intro.questions", "{count} Fragen", "{count} questions"),
-    ("intro.outcome", "Ergebnis mit Plan: jetzt, in 6–12 Monaten, bewusst weglassen", "Result with a plan: now, in 6-12 months, leave out on purpose"),
-    ("intro.privacy", "Eure Antworten bleiben in eurem Browser. Es wird nichts gesendet, solange ihr euch nicht selbst dafür entscheidet.", "Your answers stay in your browser. Nothing is sent anywhere unless you decide to send it."),
-    ("intro.privacy_link", "Datenschutzerklärung", "Privacy policy"),
-    ("intro.start", "Check starten", "Start the check"),
-    ("step.counter", "Frage {current} von {total}", "Question {current} of {total}"),
-    ("step.progress", "Fortschritt", "Progress"),
-    ("step.context", "Zu eurem Unternehmen", "About your company"),
-    ("step.back", "Zurück", "Back"),
-    ("step.next", "Weiter", "Next"),
-    ("step.keys", "Pfeiltasten wählen aus, Leertaste oder Enter bestätigt, Zifferntasten wählen direkt.", "Arrow keys move, Space or Enter picks, number keys pick directly."),
     ("load.waiting", "Einen Moment, das wird gerade geladen …", "One moment, this is loading …"),
     ("load.failed", "Dieser Teil des Checks konnte nicht geladen werden. Eure Antworten sind sicher. Prüft die Verbindung und versucht es noch einmal.", "This part of the check could not be loaded. Your answers are safe. Check your connection and try again."),
     ("load.retry", "Noch einmal versuchen", "Try again"),
-    ("brand.powered_by", "Erstellt mit maturity-check", "Made with maturity-check"),
 ];
 
 /// What the intro says to a returning visitor. Only the code that reads saved answers reads this
@@ -126,8 +111,21 @@ const LATER: &[Entry] = &[
 
 thread_local! {
     /// The tables beyond [`FIRST_VIEW`] that the chunks have made available ([`load_later`],
-    /// [`load_resume`], [`load_errors`]).
+    /// [`load_resume`], [`load_errors`], [`load_first_view`]).
     static LOADED: RefCell<Vec<&'static [Entry]>> = const { RefCell::new(Vec::new()) };
+    /// The strings of [`WITH_CORE`] as the built-in questions' core files brought them, by locale.
+    static FROM_CORE: RefCell<SortedMap<TextMap>> = RefCell::new(SortedMap::new());
+}
+
+/// Makes the first view's strings that a core file brought (in its `locale`) available.
+pub fn add_from_core(locale: &str, strings: TextMap) {
+    FROM_CORE.with_borrow_mut(|c| c.insert(locale.to_string(), strings));
+}
+
+/// Makes the first view's strings in every language available: for a partner's own questionnaire,
+/// which comes without a core file (the chunk that reads it calls this).
+pub fn load_first_view() {
+    load(WITH_CORE);
 }
 
 fn load(table: &'static [Entry]) {
@@ -170,6 +168,7 @@ impl Catalogue {
     pub fn new(locale: &str, overrides: TextMap) -> Self {
         #[cfg(not(feature = "split"))]
         {
+            load_first_view();
             load_later();
             load_resume();
             load_errors();
@@ -188,6 +187,16 @@ impl Catalogue {
     pub fn get(&self, key: &str) -> String {
         if let Some(s) = self.overrides.get(key) {
             return s.clone();
+        }
+        // From a core file: the visitor's language, or (should the locales ever differ) any.
+        let from_core = FROM_CORE.with_borrow(|c| {
+            c.get(&self.locale)
+                .or_else(|| c.values().next())
+                .and_then(|t| t.get(key))
+                .cloned()
+        });
+        if let Some(s) = from_core {
+            return s;
         }
         let found = FIRST_VIEW.iter().find(|(k, _, _)| *k == key).or_else(|| {
             LOADED.with_borrow(|loaded| {
@@ -243,7 +252,12 @@ mod tests {
     use super::*;
 
     fn all() -> impl Iterator<Item = &'static Entry> {
-        FIRST_VIEW.iter().chain(RESUME).chain(ERRORS).chain(LATER)
+        FIRST_VIEW
+            .iter()
+            .chain(WITH_CORE)
+            .chain(RESUME)
+            .chain(ERRORS)
+            .chain(LATER)
     }
 
     #[test]

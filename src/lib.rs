@@ -86,7 +86,9 @@ async fn default_questionnaire(
     if let Some(q) = cached() {
         return Ok(q);
     }
-    let q = Arc::new(builtin::read_core_file(&text).map_err(|p| Failure::Problems(vec![p]))?);
+    let core = builtin::read_core_file(&text).map_err(|p| Failure::Problems(vec![p]))?;
+    i18n::add_from_core(locale, core.ui);
+    let q = Arc::new(core.questionnaire);
     READ.with_borrow_mut(|r| r.push((locale.to_string(), q.clone())));
     Ok(q)
 }

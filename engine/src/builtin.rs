@@ -73,32 +73,56 @@ pub fn advice_file_name(locale: &str) -> String {
     format!("maturity-check.advice.{locale}.json")
 }
 
+/// A core file as read: the questionnaire, and the first view's UI strings in the file's locale
+/// ([`crate::ui_text::WITH_CORE`], key to text).
+#[derive(Debug, Clone)]
+pub struct Core {
+    pub questionnaire: Checked,
+    pub ui: TextMap,
+}
+
 /// Reads a core file ([`core_file`]). Its content is validated by the test suite (with the advice),
 /// and a test checks that this reads the same questionnaire as the JSON file; a file that ends
 /// early, runs on or has a field of the wrong kind is reported, never a panic.
-pub fn read_core_file(text: &str) -> Result<Checked, Problem> {
-    read_core(text).map(Checked::unvalidated).ok_or_else(|| {
-        Problem::new(
-            "$.questionnaire",
-            "the built-in questions are damaged (a file of another widget version?); reload the page".to_string(),
-        )
-    })
+pub fn read_core_file(text: &str) -> Result<Core, Problem> {
+    read_core(text)
+        .map(|(q, ui)| Core {
+            questionnaire: Checked::unvalidated(q),
+            ui,
+        })
+        .ok_or_else(|| {
+            Problem::new(
+                "$.questionnaire",
+                "the built-in questions are damaged (a file of another widget version?); reload the page".to_string(),
+            )
+        })
 }
 
-fn read_core(text: &str) -> Option<Questionnaire> {
+fn read_core(text: &str) -> Option<(Questionnaire, TextMap)> {
     let mut r = Reader(text.split(SEP));
-    r.questionnaire().filter(|_| r.0.next().is_none())
+    let q = r.questionnaire()?;
+    let mut ui = TextMap::new();
+    for _ in 0..r.count()? {
+        let key = r.s()?;
+        ui.insert(key, r.s()?);
+    }
+    r.0.next().is_none().then_some((q, ui))
 }
 
 /// The core of `q` in `locale`: what [`read_core_file`] reads. Written from the questionnaire
 /// as [`Questionnaire::restrict_to`] leaves it, so its texts are chosen as every other per-locale
-/// file's. `None` if a text holds the field separator or a number is not a whole number of
-/// thousandths (the engine's tests write the built-in one in every locale).
+/// file's, then the first view's UI strings in `locale` ([`crate::ui_text::in_locale`]). `None`
+/// if a text holds the field separator or a number is not a whole number of thousandths (the
+/// engine's tests write the built-in one in every locale).
 pub fn core_file(q: &Questionnaire, locale: &str) -> Option<String> {
     let mut q = q.clone();
     q.restrict_to(locale);
     let mut out = Writer(Vec::new());
     out.questionnaire(&q)?;
+    out.list(crate::ui_text::WITH_CORE, |w, entry| {
+        w.s(entry.0)?;
+        w.s(crate::ui_text::in_locale(entry, locale))
+    })?;
     Some(out.0.join(&SEP.to_string()))
 }
 

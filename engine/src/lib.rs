@@ -27,6 +27,7 @@ pub mod progress;
 pub mod scoring;
 pub mod share;
 pub mod sorted_map;
+pub mod ui_text;
 pub mod validate;
 
 pub use model::{AdviceKind, Questionnaire, Text};

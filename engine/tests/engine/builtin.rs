@@ -26,7 +26,33 @@ fn answers(q: &maturity_check_engine::Checked, shift: usize) -> Answers {
 /// The built-in core in `locale`, as the widget reads it.
 fn core(locale: &str) -> maturity_check_engine::Checked {
     let text = core_file(&full(), locale).expect("the core is written");
-    read_core_file(&text).expect("the core parses")
+    read_core_file(&text)
+        .expect("the core parses")
+        .questionnaire
+}
+
+#[test]
+fn the_core_carries_the_first_view_s_ui_strings_in_its_locale_only() {
+    use maturity_check_engine::ui_text::{in_locale, WITH_CORE};
+    for locale in LOCALES {
+        let text = core_file(&full(), locale).expect("the core is written");
+        let ui = read_core_file(&text).expect("the core parses").ui;
+        assert_eq!(ui.len(), WITH_CORE.len(), "{locale}");
+        for entry in WITH_CORE {
+            assert_eq!(
+                ui.get(entry.0).map(String::as_str),
+                Some(in_locale(entry, locale)),
+                "{locale} {}",
+                entry.0
+            );
+        }
+    }
+    // The other language's strings are not in the file.
+    let en = core_file(&full(), "en").expect("the core is written");
+    assert!(en.contains("Start the check") && !en.contains("Check starten"));
+    // Another locale reads the German strings, as the widget's own strings do.
+    let fr = core_file(&full(), "fr").expect("the core is written");
+    assert!(fr.contains("Check starten"));
 }
 
 #[test]
