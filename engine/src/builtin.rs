@@ -4,7 +4,8 @@ needs, in the visitor's language only. `cargo xtask dist` writes both next to th
 
 * The **core** ([`core_file`]): everything but the advice, the role profiles (targets, weights,
   KPIs) and the texts only the results show (the descriptions of the dimensions, the names and
-  descriptions of the levels). The loader fetches it beside the wasm module. It is the file the
+  descriptions of the levels), followed by the first view's own UI strings in the same locale
+  ([`crate::ui_text`]). The loader fetches it beside the wasm module. It is the file the
   engine's tests validate in full, minus those parts, so it is read without running the
   validator again ([`read_core_file`]). It has a compact form, every field in the model's order and
   no JSON, so the first view carries neither a JSON parser's work on it nor serde's visitors for
