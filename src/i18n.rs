@@ -188,13 +188,12 @@ impl Catalogue {
         if let Some(s) = self.overrides.get(key) {
             return s.clone();
         }
-        // From a core file: the visitor's language, or (should the locales ever differ) any.
-        let from_core = FROM_CORE.with_borrow(|c| {
-            c.get(&self.locale)
-                .or_else(|| c.values().next())
-                .and_then(|t| t.get(key))
-                .cloned()
-        });
+        // From the core file in this catalogue's language (the widget picks the catalogue's
+        // language as it picks the core's, so they agree). Only that language's: a partner's
+        // questionnaire next to a built-in one in another language has these strings in its own
+        // language from its chunk.
+        let from_core =
+            FROM_CORE.with_borrow(|c| c.get(&self.locale).and_then(|t| t.get(key)).cloned());
         if let Some(s) = from_core {
             return s;
         }
@@ -300,6 +299,25 @@ mod tests {
                 .fill("step.counter", &[("current", "3"), ("total", "24")]),
             "Frage 3 von 24"
         );
+    }
+
+    #[test]
+    fn core_strings_serve_their_language_and_the_tables_the_others() {
+        add_from_core(
+            "de",
+            [("intro.start".to_string(), "Los".to_string())].into(),
+        );
+        // A German widget reads the core's string; an English one (a partner's questionnaire
+        // next to it) its own language's, not the German core's.
+        assert_eq!(
+            Catalogue::new("de", TextMap::new()).get("intro.start"),
+            "Los"
+        );
+        assert_eq!(
+            Catalogue::new("en", TextMap::new()).get("intro.start"),
+            "Start the check"
+        );
+        FROM_CORE.with_borrow_mut(|c| *c = SortedMap::new());
     }
 
     #[test]
