@@ -7,7 +7,7 @@ checks override keys against [`KEYS`]. Placeholders are `{name}`.
 */
 
 use maturity_check_engine::sorted_map::{SortedMap, TextMap};
-use maturity_check_engine::ui_text::{Entry, WITH_CORE};
+use maturity_check_engine::ui_text::{in_locale, Entry, WITH_CORE};
 use std::cell::RefCell;
 
 /// What the first view says before or without its questions: loading, and a download that failed.
@@ -206,7 +206,7 @@ impl Catalogue {
             })
         });
         found
-            .map(|(_, de, en)| if self.locale == "en" { *en } else { *de })
+            .map(|entry| in_locale(entry, &self.locale))
             .unwrap_or(key)
             .to_string()
     }

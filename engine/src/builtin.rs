@@ -102,11 +102,7 @@ pub fn read_core_file(text: &str) -> Result<Core, Problem> {
 fn read_core(text: &str) -> Option<(Questionnaire, TextMap)> {
     let mut r = Reader(text.split(SEP));
     let q = r.questionnaire()?;
-    let mut ui = TextMap::new();
-    for _ in 0..r.count()? {
-        let key = r.s()?;
-        ui.insert(key, r.s()?);
-    }
+    let ui = r.text_map()?;
     r.0.next().is_none().then_some((q, ui))
 }
 
@@ -157,12 +153,17 @@ impl Reader<'_> {
         }
     }
 
-    fn text(&mut self) -> Option<Text> {
+    /// A count, then that many key and text pairs.
+    fn text_map(&mut self) -> Option<TextMap> {
         let mut map = TextMap::new();
         for _ in 0..self.count()? {
             map.insert(self.s()?, self.s()?);
         }
-        Some(Text(map))
+        Some(map)
+    }
+
+    fn text(&mut self) -> Option<Text> {
+        self.text_map().map(Text)
     }
 
     fn choices(&mut self) -> Option<Vec<Choice>> {
