@@ -57,10 +57,13 @@ const BUILD = process.argv.includes("--build");
 // `node bench/timeline.mjs <file>`. Tracing slows the page, so the times of such a run are not
 // the benchmark's.
 const TRACE = option("trace", null);
+// A V8 CPU profile of every recorded run (CDP `Profiler`, sampled every 100 µs), written to this
+// folder as <side>-<rate>x-<run>.cpuprofile; `node bench/profile.mjs <file>` sums it up.
+const PROFILE = option("profile", null);
 const LOCALE = "en"; // SurveyJS ships English UI strings in its core bundle; German would need its i18n file.
 const OUT = join(ROOT, "test-results", "bench");
 if (!(RUNS >= 1) || RATES.some((r) => !(r >= 1))) {
-  console.error("usage: node bench/run.mjs [--runs N] [--rates 1,4] [--build] [--serve] [--trace DIR]");
+  console.error("usage: node bench/run.mjs [--runs N] [--rates 1,4] [--build] [--serve] [--trace DIR] [--profile DIR]");
   process.exit(2);
 }
 
@@ -272,10 +275,8 @@ if (process.argv.includes("--serve")) {
  * are interactive, answer every question by clicking the planned option as soon as it is
  * interactive, wait for the results. Times are performance.now(), i.e. ms since navigation start.
  */
-function instrument({ plan }) {
+function instrument({ plan, DONE }) {
   const B = (window.__bench = { marks: {}, longtasks: [], retries: 0, error: null, done: false });
-  let finish;
-  B.finished = new Promise((resolve) => (finish = resolve));
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) B.longtasks.push({ start: e.startTime, duration: e.duration });
@@ -446,11 +447,17 @@ function instrument({ plan }) {
     .catch((e) => {
       B.error = String(e?.stack ?? e);
     })
-    .finally(() => finish(true));
+    .finally(() => {
+      // Tells the driver, which evaluates nothing in the page until then (see run()).
+      console.debug(DONE);
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
 // One run
+
+/** The console message with which the page reports that its run is over. */
+const DONE = "bench:done";
 
 async function run(browser, side, rate, traceName = null) {
   const context = await browser.newContext({ reducedMotion: "reduce", viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
@@ -476,7 +483,7 @@ async function run(browser, side, rate, traceName = null) {
     await cdp.send("Performance.enable");
     await cdp.send("Emulation.setCPUThrottlingRate", { rate });
 
-    await page.addInitScript(instrument, { plan: PLAN });
+    await page.addInitScript(instrument, { plan: PLAN, DONE });
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -489,20 +496,36 @@ async function run(browser, side, rate, traceName = null) {
         transferMode: "ReportEvents",
       });
     }
+    if (PROFILE && traceName) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+      await cdp.send("Profiler.start");
+    }
+    // The page says when it is done (a console message, which the driver receives without running
+    // anything in the page). An evaluate during the run would make Playwright compile its
+    // utility script in the page mid-load: about 20 ms of the main thread at 4x, on both sides.
+    const done = new Promise((resolve) => page.on("console", (m) => m.text() === DONE && resolve()));
     await page.goto(`${ORIGIN}/${side}/`, { waitUntil: "commit" });
     try {
-      // Waits on the driver's own promise: no polling in the page while it is measured.
       let timer;
       const timeout = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(`timed out after ${60 * rate} s`)), 60_000 * rate)));
-      await Promise.race([page.evaluate(() => window.__bench.finished), timeout]).finally(() => clearTimeout(timer));
+      await Promise.race([done, timeout]).finally(() => clearTimeout(timer));
     } catch (e) {
       const state = await page.evaluate(() => JSON.stringify({ ...window.__bench, html: document.documentElement.outerHTML.slice(0, 3000), shadow: document.querySelector("maturity-check")?.shadowRoot?.innerHTML?.slice(0, 3000) })).catch((x) => String(x));
       throw new Error(`${side} at ${rate}x: no result: ${e.message}\n${state}\nerrors: ${JSON.stringify(errors)}\nfailed: ${JSON.stringify(failed)}\nrequests: ${JSON.stringify([...requests.values()])}`);
     }
     const b = await page.evaluate(() => {
-      const { finished, ...plain } = window.__bench;
+      const { wasmMemory, ...plain } = window.__bench;
       return plain;
     });
+    if (PROFILE && traceName) {
+      const { profile } = await cdp.send("Profiler.stop");
+      const { metrics: m } = await cdp.send("Performance.getMetrics");
+      profile.navigationStart = m.find((x) => x.name === "NavigationStart").value;
+      profile.marks = b.marks;
+      mkdirSync(PROFILE, { recursive: true });
+      writeFileSync(join(PROFILE, `${traceName}.cpuprofile`), JSON.stringify(profile));
+    }
     if (TRACE && traceName) {
       const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
       await cdp.send("Tracing.end");

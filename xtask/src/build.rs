@@ -28,6 +28,9 @@ use crate::{cargo, root, run, Result};
 
 const CRATE: &str = "maturity_check";
 const WASM_OPT_VERSION: &str = "132";
+/// Set in the environment, `cargo xtask dist` keeps the functions' names in the modules, for a
+/// CPU profile that names them (`node bench/run.mjs --profile DIR`); never for a deployed build.
+const KEEP_NAMES: &str = "MC_KEEP_NAMES";
 /// The wasm features the modules use beyond those `wasm-opt` assumes.
 const WASM_FEATURES: [&str; 2] = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int"];
 
@@ -77,13 +80,22 @@ pub fn dist() -> Result {
     let main_wasm = dist.join(format!("{CRATE}_bg.wasm"));
     slim(&main_wasm, &dist.join(format!("{CRATE}.js")))?;
     let wasm_opt = wasm_opt(&root)?;
+    // For profiling (`bench/profile.mjs`): the functions keep their names, in the linker's order.
+    let names = std::env::var_os(KEEP_NAMES).is_some();
+    if names {
+        println!("{KEEP_NAMES} is set: the modules keep their function names (larger, for profiling only)");
+    }
     for module in std::iter::once(main_wasm).chain(chunks) {
         run(Command::new(&wasm_opt)
             .args(["-Oz"])
+            .args(if names { &["-g"][..] } else { &[][..] })
             .args(WASM_FEATURES)
             .arg(&module)
             .arg("-o")
             .arg(&module))?;
+        if names {
+            continue;
+        }
         // Near-twin functions side by side, for brotli (see `order`). The levels make wasm-opt
         // write the code as compactly as `-Oz` did, without running its passes again.
         crate::order::name_by_sort_key(&module)?;
