@@ -68,6 +68,8 @@ describe("chunks", () => {
         firstView.indexOf("/dist/maturity_check_bg.wasm") + 1,
         `requested right after the wasm module: ${firstView.join(" ")}`,
       );
+      // The preload links were the loader's own and are gone again: the page keeps its head.
+      assert.equal(await s.page.evaluate(() => document.querySelectorAll("link[rel=preload]").length), 0, "no preload link left in the page");
       await answerAll(s.page, chooseAnswers({ shift: 1 }), "en", "mouse");
       await s.page.waitForTimeout(100);
       answered();
