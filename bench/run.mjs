@@ -37,6 +37,7 @@ import { brotliCompressSync, constants as zc } from "node:zlib";
 import { chromium } from "playwright-core";
 
 import { CHROMIUM, LAUNCH_ARGS } from "../e2e/support/browser.mjs";
+import { BOOTSTRAP, bootstrapRatio, median, quantile } from "./stats.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, "..");
@@ -594,37 +595,6 @@ async function run(browser, side, rate, traceName = null) {
 
 // ---------------------------------------------------------------------------------------------
 // Main
-
-/** The q-quantile (0-1) of the numbers in xs, linear between ranks; null when there are none. */
-const quantile = (xs, q) => {
-  const s = xs.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
-  if (!s.length) return null;
-  const at = (s.length - 1) * q;
-  const lo = Math.floor(at);
-  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (at - lo);
-};
-const median = (xs) => quantile(xs, 0.5);
-
-/** Resamples for [`bootstrapRatio`]. */
-const BOOTSTRAP = 2000;
-
-/**
- * The 2.5 % and 97.5 % quantiles of median(ours*)/median(peer*) over BOOTSTRAP resamples (with
- * replacement) of each side's numbers. A fixed-seed generator (mulberry32) keeps it reproducible.
- */
-function bootstrapRatio(ours, peer) {
-  let seed = 0x6d632d62;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  const resample = (xs) => xs.map(() => xs[Math.floor(random() * xs.length)]);
-  const ratios = [];
-  for (let i = 0; i < BOOTSTRAP; i++) ratios.push(median(resample(ours)) / median(resample(peer)));
-  return [quantile(ratios, 0.025), quantile(ratios, 0.975)];
-}
 
 const sh = (cmd, args) => {
   try {
