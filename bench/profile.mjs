@@ -10,19 +10,24 @@
 // (`MC_KEEP_NAMES=1 cargo xtask dist`); a normal build shows them by index.
 
 import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 
-const file = process.argv[2];
-const option = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
-if (!file) {
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    until: { type: "string", default: "first" },
+    top: { type: "string", default: "40" },
+    tree: { type: "boolean", default: false },
+    min: { type: "string", default: "2" },
+  },
+});
+if (positionals.length !== 1) {
   console.error("usage: node bench/profile.mjs FILE.cpuprofile [--until first|start|results] [--top N] [--tree [--min MS]]");
   process.exit(2);
 }
-const profile = JSON.parse(readFileSync(file, "utf8"));
-const until = option("until", "first");
-const top = Number(option("top", 40));
+const profile = JSON.parse(readFileSync(positionals[0], "utf8"));
+const until = args.until;
+const top = Number(args.top);
 const nav = profile.navigationStart * 1e6; // µs, the profile's clock
 const end = nav + (profile.marks?.[until] ?? Infinity) * 1000;
 
@@ -48,21 +53,24 @@ function short(name) {
   return out.length > 160 ? `${out.slice(0, 157)}...` : out;
 }
 
-const self = new Map();
-const total = new Map();
+// The samples between navigation start and the mark: the sampled node and the time it stands for.
+const window = [];
 let t = profile.startTime;
-let counted = 0;
 for (let i = 0; i < profile.samples.length; i++) {
   t += profile.timeDeltas[i];
-  const dt = profile.timeDeltas[i + 1] ?? 0;
-  if (t < nav || t >= end) continue;
-  const leaf = nodes.get(profile.samples[i]);
-  const name = label(leaf);
+  if (t >= nav && t < end) window.push({ leaf: profile.samples[i], dt: profile.timeDeltas[i + 1] ?? 0 });
+}
+
+const self = new Map();
+const total = new Map();
+let counted = 0;
+for (const { leaf, dt } of window) {
+  const name = label(nodes.get(leaf));
   if (name.startsWith("(idle)")) continue;
   counted += dt;
   self.set(name, (self.get(name) ?? 0) + dt);
   const seen = new Set();
-  for (let id = leaf.id; id !== undefined; id = parent.get(id)) {
+  for (let id = leaf; id !== undefined; id = parent.get(id)) {
     const l = label(nodes.get(id));
     if (seen.has(l)) continue;
     seen.add(l);
@@ -77,16 +85,12 @@ for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) co
 console.log("\nwith callees (ms):");
 for (const [name, us] of [...total].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms(us)}  ${name}`);
 
-// The call tree, heaviest first, down to branches of at least --min ms (default 2).
-if (process.argv.includes("--tree")) {
-  const min = Number(option("min", 2)) * 1000;
+// The call tree, heaviest first, down to branches of at least --min ms.
+if (args.tree) {
+  const min = Number(args.min) * 1000;
   const inclusive = new Map();
-  let t2 = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    t2 += profile.timeDeltas[i];
-    const dt = profile.timeDeltas[i + 1] ?? 0;
-    if (t2 < nav || t2 >= end) continue;
-    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) inclusive.set(id, (inclusive.get(id) ?? 0) + dt);
+  for (const { leaf, dt } of window) {
+    for (let id = leaf; id !== undefined; id = parent.get(id)) inclusive.set(id, (inclusive.get(id) ?? 0) + dt);
   }
   console.log("\ncall tree (ms with callees):");
   const walk = (id, depth) => {
