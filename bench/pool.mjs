@@ -8,7 +8,7 @@
 
 import { readFileSync } from "node:fs";
 
-import { BOOTSTRAP, bootstrapRatio, median } from "./stats.mjs";
+import { BOOTSTRAP, median, timeRatio } from "./stats.mjs";
 
 const files = process.argv.slice(2);
 if (!files.length) {
@@ -30,12 +30,10 @@ const runs = reads.flatMap((r) => r.runs);
 console.log(`${files.length} runs of the build with wasm ${reads[0].env.wasmSha256}…, commits ${[...new Set(reads.map((r) => r.env.commit))].join(", ")}`);
 for (const rate of [...new Set(runs.map((r) => r.rate))].sort((a, b) => a - b)) {
   for (const [key, what] of [["tFirst", "first question"], ["tResults", "results"]]) {
-    const xs = (side) => runs.filter((r) => r.side === side && r.rate === rate).map((r) => r[key]);
-    const [ours, peer] = [xs("ours"), xs("peer")];
-    const [lo, hi] = bootstrapRatio(ours, peer);
+    const { ours, peer, ratio, lo, hi } = timeRatio(runs, rate, key);
     console.log(
       `${rate}x, time to the ${what}: ours ${median(ours).toFixed(0)} ms, peer ${median(peer).toFixed(0)} ms (${ours.length} and ${peer.length} runs), ` +
-        `ratio ${(median(ours) / median(peer)).toFixed(3)}, 95 % bootstrap interval (${BOOTSTRAP} resamples) ${lo.toFixed(3)}–${hi.toFixed(3)}`,
+        `ratio ${ratio.toFixed(3)}, 95 % bootstrap interval (${BOOTSTRAP} resamples) ${lo.toFixed(3)}–${hi.toFixed(3)}`,
     );
   }
 }

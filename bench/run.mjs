@@ -37,7 +37,7 @@ import { brotliCompressSync, constants as zc } from "node:zlib";
 import { chromium } from "playwright-core";
 
 import { CHROMIUM, LAUNCH_ARGS } from "../e2e/support/browser.mjs";
-import { BOOTSTRAP, bootstrapRatio, median, quantile } from "./stats.mjs";
+import { BOOTSTRAP, median, quantile, timeRatio } from "./stats.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, "..");
@@ -519,10 +519,10 @@ async function run(browser, side, rate, traceName = null) {
       const { wasmMemory, ...plain } = window.__bench;
       return plain;
     });
+    const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
     if (PROFILE && traceName) {
       const { profile } = await cdp.send("Profiler.stop");
-      const { metrics: m } = await cdp.send("Performance.getMetrics");
-      profile.navigationStart = m.find((x) => x.name === "NavigationStart").value;
+      profile.navigationStart = metrics.NavigationStart;
       profile.marks = b.marks;
       mkdirSync(PROFILE, { recursive: true });
       writeFileSync(join(PROFILE, `${traceName}.cpuprofile`), JSON.stringify(profile));
@@ -538,7 +538,6 @@ async function run(browser, side, rate, traceName = null) {
       throw new Error(`${side} at ${rate}x: ${b.error ?? ""} ${JSON.stringify(errors)} ${JSON.stringify(failed)}`);
     }
 
-    const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
     // Bytes until a mark: the encoded bytes (CDP loadingFinished encodedDataLength, headers
     // included) of every request the page had sent by then. CDP timestamps and NavigationStart are
     // on the same monotonic clock (s); marks are performance.now() (ms since navigation start).
@@ -705,8 +704,7 @@ for (const rate of RATES) {
   // the medians (each side's runs resampled on their own, with a fixed seed, so the report is
   // reproducible from the same runs).
   for (const [key, what] of [["tFirst", "the time to the first question"], ["tResults", "the time to the results"]]) {
-    const xs = (side) => results.filter((r) => r.side === side && r.rate === rate).map((r) => r[key]);
-    const [lo, hi] = bootstrapRatio(xs("ours"), xs("peer"));
+    const { lo, hi } = timeRatio(results, rate, key);
     summary[rate][key].ratio95 = [lo, hi];
     lines.push(`Ratio of the medians for ${what}, 95 % bootstrap interval (${BOOTSTRAP.toLocaleString("en-US")} resamples of each side's runs): ${lo.toFixed(2)}–${hi.toFixed(2)}.`, "");
   }

@@ -31,3 +31,14 @@ export function bootstrapRatio(ours, peer) {
   for (let i = 0; i < BOOTSTRAP; i++) ratios.push(median(resample(ours)) / median(resample(peer)));
   return [quantile(ratios, 0.025), quantile(ratios, 0.975)];
 }
+
+/**
+ * Ours against the peer in `runs` (bench/run.mjs's run records) at CPU `rate` for the time `key`:
+ * each side's median, the ratio of the medians and its bootstrap interval ([`bootstrapRatio`]).
+ */
+export function timeRatio(runs, rate, key) {
+  const xs = (side) => runs.filter((r) => r.side === side && r.rate === rate).map((r) => r[key]);
+  const [ours, peer] = [xs("ours"), xs("peer")];
+  const [lo, hi] = bootstrapRatio(ours, peer);
+  return { ours, peer, ratio: median(ours) / median(peer), lo, hi };
+}
