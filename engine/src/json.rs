@@ -165,6 +165,117 @@ impl Json {
     }
 }
 
+/// How deep a value may nest (arrays and objects inside each other), as serde_json's parser
+/// allows. Page-supplied JSON (an inline config, a `config-url`, a questionnaire by URL, stored
+/// state) is read with this limit, so that no input decides how deep the reader recurses: a
+/// stack overflow in the wasm module would take every widget on the page down with it.
+pub const MAX_DEPTH: usize = 128;
+
+/// A value nested deeper than [`MAX_DEPTH`]; `path` is the JSON path of the first array or object
+/// beyond the limit (`$.texts[0][0]…`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooDeep {
+    pub path: String,
+}
+
+impl TooDeep {
+    /// The sentence a problem list shows.
+    pub fn message(&self) -> String {
+        let mut m = String::from("nested more than ");
+        m.push_str(&MAX_DEPTH.to_string());
+        m.push_str(" levels deep; flatten it");
+        m
+    }
+}
+
+/// One node of a parsed JSON tree that another parser built (the browser's `JSON.parse`), with its
+/// children still in that parser's form.
+pub enum Node<T> {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(String),
+    Array(Vec<T>),
+    Object(Vec<(String, T)>),
+}
+
+/// A JSON tree that [`read_tree`] can turn into a [`Json`] one node at a time.
+pub trait Tree: Sized {
+    fn node(&self) -> Node<Self>;
+}
+
+/// `root` as a [`Json`], or [`TooDeep`] for a tree that nests deeper than [`MAX_DEPTH`]. The
+/// recursion is bounded by the limit, not by the input: a deeper tree is refused at level
+/// [`MAX_DEPTH`] without being read further.
+pub fn read_tree<T: Tree>(root: &T) -> Result<Json, TooDeep> {
+    let mut path = Vec::new();
+    read_node(root, &mut path).map_err(|()| TooDeep {
+        path: path_text(&path),
+    })
+}
+
+enum Step {
+    Index(usize),
+    Key(String),
+}
+
+/// Reads `t`; on a too-deep tree `path` is left holding the steps to the offending node.
+fn read_node<T: Tree>(t: &T, path: &mut Vec<Step>) -> Result<Json, ()> {
+    let nested = |path: &Vec<Step>| {
+        if path.len() >= MAX_DEPTH {
+            Err(())
+        } else {
+            Ok(())
+        }
+    };
+    Ok(match t.node() {
+        Node::Null => Json::Null,
+        Node::Bool(b) => Json::Bool(b),
+        Node::Number(n) => Json::Number(n),
+        Node::String(s) => Json::String(s),
+        Node::Array(items) => {
+            nested(path)?;
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                path.push(Step::Index(i));
+                out.push(read_node(item, path)?);
+                path.pop();
+            }
+            Json::Array(out)
+        }
+        Node::Object(members) => {
+            nested(path)?;
+            let mut out = Object::new();
+            for (key, value) in members {
+                path.push(Step::Key(key));
+                let v = read_node(&value, path)?;
+                if let Some(Step::Key(key)) = path.pop() {
+                    out.insert(key, v);
+                }
+            }
+            Json::Object(out)
+        }
+    })
+}
+
+fn path_text(path: &[Step]) -> String {
+    let mut out = String::from("$");
+    for step in path {
+        match step {
+            Step::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+            Step::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+        }
+    }
+    out
+}
+
 impl From<&serde_json::Value> for Json {
     fn from(v: &serde_json::Value) -> Json {
         use serde_json::Value;

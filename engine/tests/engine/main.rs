@@ -10,6 +10,8 @@ mod common;
 mod config;
 /// Leads: the form's checks, both request bodies, the retry schedule, the outbox.
 mod lead;
+/// Nested JSON of any depth: a value or a typed error with a path, never a stack overflow.
+mod nesting;
 /// Priorities, tailoring and the plan.
 mod plan;
 /// Property tests: no input panics; scores are bounded and monotone; plans point at real advice.
