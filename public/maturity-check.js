@@ -11,7 +11,7 @@
 // wasm-bindgen's glue and, through it, the chunk loader. `cargo xtask dist` bundles both into this
 // file, so the loader, the glue and the chunk loader arrive as one download.
 // Only what the loader calls is imported, so that the bundle leaves out the rest of the glue.
-import init, { mount as mountWidget } from "./maturity_check.js";
+import init, { mount as mountWidget, mount_load_failure as mountLoadFailure } from "./maturity_check.js";
 // The first view's styles as text; `cargo xtask dist` bundles them (minified) into this file too.
 import STYLES from "./maturity-check.css";
 
@@ -114,15 +114,57 @@ function report(element, message, path) {
   );
 }
 
-/** The config text of an element: `config` (inline JSON) wins over `config-url`. */
+/** How long a `config-url` may take to answer (the widget gives a questionnaire URL the same). */
+const CONFIG_TIMEOUT_MS = 15000;
+
+/**
+ * The config text of an element: `config` (inline JSON) wins over `config-url`. A `config-url`
+ * that fails, or does not answer within CONFIG_TIMEOUT_MS, throws an error with `path`
+ * "config-url" and `download` set: the widget then offers to try again.
+ */
 async function configText(element) {
   const inline = element.getAttribute("config");
   if (inline !== null) return inline;
   const url = element.getAttribute("config-url");
   if (url === null) return "{}";
-  const response = await fetch(new URL(url, document.baseURI), { credentials: "omit" });
-  if (!response.ok) throw Object.assign(new Error(`could not load ${url}: HTTP ${response.status}`), { path: "config-url" });
-  return response.text();
+  const failed = (why) => Object.assign(new Error(`could not load the config "${url}": ${why}`), { path: "config-url", download: true });
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), CONFIG_TIMEOUT_MS);
+  try {
+    const response = await fetch(new URL(url, document.baseURI), { credentials: "omit", signal: controller.signal });
+    if (!response.ok) throw failed(`HTTP ${response.status}`);
+    return await response.text();
+  } catch (e) {
+    if (e?.download) throw e;
+    throw failed(controller.signal.aborted ? `no answer within ${CONFIG_TIMEOUT_MS / 1000} s` : "the network request failed");
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The "could not load, try again" panel for a download the loader made itself (`error`, from
+ * configText); the widget reports it as `maturity-check:error`. Resolves to a handle with
+ * `destroy()`; "Try again" calls `retry`. Without the wasm module, only the event is left.
+ */
+async function showLoadFailure(element, error, retry) {
+  await loadRuntime();
+  const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+  const container = document.createElement("div");
+  container.className = "mc-host";
+  root.replaceChildren(container);
+  root.adoptedStyleSheets = [firstViewSheet()];
+  const handle = mountLoadFailure(element, container, error.message, error.path);
+  element.addEventListener("maturity-check:retry", retry, { once: true });
+  return {
+    destroy() {
+      element.removeEventListener("maturity-check:retry", retry);
+      handle.destroy();
+      handle.free();
+      root.replaceChildren();
+      root.adoptedStyleSheets = [];
+    },
+  };
 }
 
 /**
@@ -205,9 +247,21 @@ class MaturityCheckElement extends HTMLElement {
     const inline = this.getAttribute("config");
     if (inline !== null) builtinCore(inline);
     try {
-      const text = await configText(this);
-      if (generation !== this.#generation) return;
-      const handle = await mount(this, text);
+      let handle;
+      try {
+        const text = await configText(this);
+        if (generation !== this.#generation) return;
+        handle = await mount(this, text);
+      } catch (e) {
+        if (!e?.download || generation !== this.#generation) throw e;
+        const retry = () => {
+          if (generation === this.#generation) this.#stop(), this.#start();
+        };
+        // Without the wasm module there is no panel to show; the config's error is still reported.
+        handle = await showLoadFailure(this, e, retry).catch(() => {
+          throw e;
+        });
+      }
       // Removed or reconfigured while loading: this mount is already stale.
       if (generation !== this.#generation) return handle.destroy();
       this.#handle = handle;

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use std::thread::LocalKey;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
-use maturity_check_engine::json::{Json, Number, Object};
+use maturity_check_engine::json::{self, Json, Node, Number};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
@@ -44,39 +44,67 @@ pub fn error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(&format!("[maturity-check] {message}")));
 }
 
-/// Parses JSON text with the browser's own parser. The first view then needs no JSON parser in
-/// the wasm; the engine reads the result as its own light [`Json`]. The error is the browser's
-/// message, which says where the text goes wrong.
-pub fn parse_json(text: &str) -> Result<Json, String> {
-    js_sys::JSON::parse(text).map(|v| from_js(&v)).map_err(|e| {
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "unreadable".to_string())
-    })
+/// Why page-supplied JSON text could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JsonError {
+    /// Not JSON: the browser's message, which says where the text goes wrong.
+    Syntax(String),
+    /// Nested deeper than [`json::MAX_DEPTH`].
+    TooDeep(json::TooDeep),
 }
 
-/// A value `JSON.parse` returned, as the engine's [`Json`]: whole numbers become integers (so that
-/// `as_u64` reads them), others floats; object members keep their order.
-fn from_js(v: &JsValue) -> Json {
-    if let Some(b) = v.as_bool() {
-        Json::Bool(b)
-    } else if let Some(n) = v.as_f64() {
-        Json::Number(Number::from_f64(n))
-    } else if let Some(s) = v.as_string() {
-        Json::String(s)
-    } else if js_sys::Array::is_array(v) {
-        Json::Array(js_sys::Array::from(v).iter().map(|x| from_js(&x)).collect())
-    } else if let Some(object) = v.dyn_ref::<js_sys::Object>() {
-        let mut members = Object::new();
-        for entry in js_sys::Object::entries(object).iter() {
-            let pair = js_sys::Array::from(&entry);
-            if let Some(key) = pair.get(0).as_string() {
-                members.insert(key, from_js(&pair.get(1)));
-            }
+impl JsonError {
+    /// The JSON path it concerns (`$` for a syntax error) and what is wrong there.
+    pub fn located(&self) -> (String, String) {
+        match self {
+            JsonError::Syntax(detail) => ("$".to_string(), detail.clone()),
+            JsonError::TooDeep(e) => (e.path.clone(), e.message()),
         }
-        Json::Object(members)
-    } else {
-        Json::Null
+    }
+}
+
+/// Parses JSON text with the browser's own parser. The first view then needs no JSON parser in
+/// the wasm; the engine reads the result as its own light [`Json`], at most [`json::MAX_DEPTH`]
+/// levels deep (the browser parses deeper text happily; reading it here would recurse as deep).
+pub fn parse_json(text: &str) -> Result<Json, JsonError> {
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        JsonError::Syntax(
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| "unreadable".to_string()),
+        )
+    })?;
+    json::read_tree(&Parsed(value)).map_err(JsonError::TooDeep)
+}
+
+/// A value `JSON.parse` returned: whole numbers become integers (so that `as_u64` reads them),
+/// others floats; object members keep their order.
+struct Parsed(JsValue);
+
+impl json::Tree for Parsed {
+    fn node(&self) -> Node<Parsed> {
+        let v = &self.0;
+        if let Some(b) = v.as_bool() {
+            Node::Bool(b)
+        } else if let Some(n) = v.as_f64() {
+            Node::Number(Number::from_f64(n))
+        } else if let Some(s) = v.as_string() {
+            Node::String(s)
+        } else if js_sys::Array::is_array(v) {
+            Node::Array(js_sys::Array::from(v).iter().map(Parsed).collect())
+        } else if let Some(object) = v.dyn_ref::<js_sys::Object>() {
+            Node::Object(
+                js_sys::Object::entries(object)
+                    .iter()
+                    .filter_map(|entry| {
+                        let pair = js_sys::Array::from(&entry);
+                        Some((pair.get(0).as_string()?, Parsed(pair.get(1))))
+                    })
+                    .collect(),
+            )
+        } else {
+            Node::Null
+        }
     }
 }
 
@@ -134,6 +162,14 @@ fn push_data_layer(event_name: &str, payload: &JsValue) {
             let _ = push.call1(&layer, &entry);
         }
     }
+}
+
+/// How many `<maturity-check>` elements the page has.
+pub fn checks_on_page() -> u32 {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("maturity-check").ok())
+        .map_or(0, |l| l.length())
 }
 
 /// The host page's `<html lang>`, if set.
@@ -263,12 +299,40 @@ pub async fn load_once<T: Clone + 'static, E: Clone + 'static>(
 
 /// GETs `url` and returns the body; a network failure or an HTTP error status comes back as text.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
+    fetch(url, None).await
+}
+
+/// [`fetch_text`], given up after `timeout_ms` (a server that never answers would otherwise
+/// leave the widget waiting for good).
+pub async fn fetch_text_within(url: &str, timeout_ms: u32) -> Result<String, String> {
+    fetch(url, Some(timeout_ms)).await
+}
+
+async fn fetch(url: &str, timeout_ms: Option<u32>) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let win = window().ok_or("no window")?;
-    let response = JsFuture::from(win.fetch_with_str(url))
-        .await
-        .map_err(|_| "the network request failed".to_string())?;
+    let request = match timeout_ms {
+        Some(ms) => {
+            let init = web_sys::RequestInit::new();
+            init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(ms)));
+            win.fetch_with_str_and_init(url, &init)
+        }
+        None => win.fetch_with_str(url),
+    };
+    let response = JsFuture::from(request).await.map_err(|e| {
+        let timed_out = e
+            .dyn_ref::<js_sys::Error>()
+            .is_some_and(|e| e.name() == "TimeoutError");
+        match (timed_out, timeout_ms) {
+            (true, Some(ms)) => {
+                let mut m = String::from("no answer within ");
+                m.push_str(&(ms / 1000).to_string());
+                m.push_str(" s");
+                m
+            }
+            _ => "the network request failed".to_string(),
+        }
+    })?;
     let response: web_sys::Response = response
         .dyn_into()
         .map_err(|_| "not a response".to_string())?;
@@ -287,7 +351,8 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 mod tests {
     use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
-    use super::{parse_json, Json};
+    use super::{parse_json, Json, JsonError};
+    use maturity_check_engine::json::MAX_DEPTH;
 
     wasm_bindgen_test_configure!(run_in_browser);
 
@@ -312,8 +377,30 @@ mod tests {
             "whole numbers stay integers"
         );
         for bad in ["{bad", "", "{\"a\":1,}"] {
-            let message = parse_json(bad).expect_err(bad);
+            let (path, message) = parse_json(bad).expect_err(bad).located();
+            assert_eq!(path, "$");
             assert!(!message.is_empty(), "{bad}: a message says what is wrong");
         }
+    }
+
+    #[wasm_bindgen_test]
+    fn json_nested_deeper_than_the_limit_is_refused_with_its_path() {
+        let nested =
+            |depth: usize| format!(r#"{{"texts": {}{}}}"#, "[".repeat(depth), "]".repeat(depth));
+        // The browser reads 20,000 levels; the widget stops at the limit instead of recursing.
+        match parse_json(&nested(20_000)) {
+            Err(JsonError::TooDeep(e)) => {
+                assert_eq!(e.path, format!("$.texts{}", "[0]".repeat(MAX_DEPTH - 1)));
+            }
+            other => panic!("expected TooDeep, got {other:?}"),
+        }
+        assert!(
+            parse_json(&nested(MAX_DEPTH - 1)).is_ok(),
+            "the limit itself is fine"
+        );
+        assert!(matches!(
+            parse_json(&nested(MAX_DEPTH)),
+            Err(JsonError::TooDeep(_))
+        ));
     }
 }

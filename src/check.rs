@@ -195,6 +195,9 @@ pub struct Check {
     pub moved_by_user: StoredValue<bool>,
     /// The option just picked, shown as chosen during the short transition.
     pub picked: RwSignal<Option<(usize, Pick)>>,
+    /// Why the share link in the URL could not be opened, shown in one line on the intro. Set
+    /// (by the chunk that reads links) before the intro shows, never followed.
+    pub link_note: StoredValue<Option<String>>,
 }
 
 impl Check {
@@ -216,6 +219,7 @@ impl Check {
             resume: StoredValue::new(None),
             moved_by_user: StoredValue::new(false),
             picked: RwSignal::new(None),
+            link_note: StoredValue::new(None),
         };
         if saved || linked {
             crate::chunks::restore(env.clone(), check);
@@ -246,11 +250,15 @@ impl Check {
         // `try_`: the widget may have been destroyed meanwhile.
         self.resume.try_set_value(restored.resume);
         match restored.shared {
-            Some(shared) => {
+            Link::Answers(shared) => {
                 self.answers.try_set(shared);
                 self.screen.try_set(Screen::Results);
             }
-            None => {
+            link => {
+                if let Link::Unusable(reason) = link {
+                    let line = env.fill("link.failed", &[("reason", &env.t(reason))]);
+                    self.link_note.try_set_value(Some(line));
+                }
                 self.screen.try_set(Screen::Intro);
             }
         }
@@ -259,7 +267,7 @@ impl Check {
     /// Opens the result of the share link in the URL, unless it is shown already. Code of a
     /// chunk (`chunks::open_shared_link`).
     pub fn apply_shared_link(&self, env: &Env) {
-        let Some(shared) = shared_answers(env) else {
+        let Link::Answers(shared) = shared_answers(env) else {
             return;
         };
         if self.screen.try_get_untracked() == Some(Screen::Results)
@@ -281,6 +289,7 @@ impl Check {
     pub fn start(&self, env: &Env) {
         self.answers.set(Answers::empty(&env.q));
         self.resume.set_value(None);
+        self.link_note.set_value(None);
         browser::clear_fragment_param(SHARE_PARAM);
         env.emit("start", detail([]));
         self.go(Screen::Step(0));
@@ -441,10 +450,20 @@ impl Check {
 
 /// What a share link and saved progress hold for a widget ([`read_saved`]).
 pub struct Restored {
-    /// Complete answers from a share link: the widget opens on their result.
-    pub shared: Option<Answers>,
+    /// The share link in the URL.
+    pub shared: Link,
     /// Saved progress to offer on the intro.
     pub resume: Option<Progress>,
+}
+
+/// What the share link in the URL holds for a widget.
+pub enum Link {
+    /// No link, or one for another widget on the page.
+    None,
+    /// Complete answers: the widget opens on their result.
+    Answers(Answers),
+    /// A link for this check that cannot be opened; the UI string key of the reason.
+    Unusable(&'static str),
 }
 
 /// Reads the share link in the URL and the saved progress of this widget's questionnaire; what
@@ -456,7 +475,7 @@ pub fn read_saved(env: &Env) -> Restored {
         let key = env.storage_key();
         if let Some(text) = browser::storage_get(&key) {
             let loaded = browser::parse_json(&text)
-                .map_err(progress::ProgressError::Corrupt)
+                .map_err(|e| progress::ProgressError::Corrupt(e.located().1))
                 .and_then(|v| progress::load_value(&env.q, &v));
             match loaded {
                 Ok(p) if has_any_answer(&p.answers) => resume = Some(p),
@@ -474,31 +493,38 @@ pub fn read_saved(env: &Env) -> Restored {
     }
 }
 
-/// Complete answers from a share link for this questionnaire in the URL fragment, if any. A code
-/// for another questionnaire is meant for another widget on the page and is left alone.
-pub fn shared_answers(env: &Env) -> Option<Answers> {
-    let code = env
+/// What the share link in the URL fragment holds for this questionnaire. A code for another
+/// questionnaire is meant for another widget on the page and is left alone, unless this is the
+/// only check on the page: then it is a link that went astray, and the visitor hears so.
+pub fn shared_answers(env: &Env) -> Link {
+    let Some(code) = env
         .config
         .share
         .then(|| browser::fragment_param(SHARE_PARAM))
-        .flatten()?;
+        .flatten()
+    else {
+        return Link::None;
+    };
+    let unusable = |why: &dyn std::fmt::Display, reason| {
+        browser::warn(&format!("{why}; starting fresh"));
+        Link::Unusable(reason)
+    };
     match share::decode(&code) {
         Ok(c) if c.questionnaire_id == env.q.id => match c.answers_for(&env.q) {
-            Ok(a) if a.is_complete() => Some(a),
-            Ok(_) => {
-                browser::warn("the share link in the URL is incomplete; starting fresh");
-                None
-            }
-            Err(e) => {
-                browser::warn(&format!("{e}; starting fresh"));
-                None
-            }
+            Ok(a) if a.is_complete() => Link::Answers(a),
+            Ok(_) => unusable(&"the share link in the URL is incomplete", "link.damaged"),
+            Err(e @ share::ShareError::OtherQuestionnaire { .. }) => unusable(&e, "link.version"),
+            Err(e) => unusable(&e, "link.damaged"),
         },
-        Ok(_) => None,
-        Err(e) => {
-            browser::warn(&format!("{e}; starting fresh"));
-            None
-        }
+        Ok(c) if browser::checks_on_page() <= 1 => unusable(
+            &format!(
+                "the share link in the URL is for the check \"{}\"",
+                c.questionnaire_id
+            ),
+            "link.other",
+        ),
+        Ok(_) => Link::None,
+        Err(e) => unusable(&e, "link.damaged"),
     }
 }
 

@@ -17,6 +17,7 @@ const FIRST_VIEW: &[Entry] = &[
     ("load.waiting", "Einen Moment, das wird gerade geladen …", "One moment, this is loading …"),
     ("load.failed", "Dieser Teil des Checks konnte nicht geladen werden. Eure Antworten sind sicher. Prüft die Verbindung und versucht es noch einmal.", "This part of the check could not be loaded. Your answers are safe. Check your connection and try again."),
     ("load.retry", "Noch einmal versuchen", "Try again"),
+    ("load.start_failed", "Der Check konnte nicht geladen werden. Prüft die Verbindung und versucht es noch einmal.", "The check could not be loaded. Check your connection and try again."),
 ];
 
 /// What the intro says to a returning visitor. Only the code that reads saved answers reads this
@@ -33,6 +34,26 @@ const RESUME: &[Entry] = &[
         "Back to your result",
     ),
     ("intro.restart", "Neu beginnen", "Start over"),
+    (
+        "link.failed",
+        "Dieser Link ließ sich nicht öffnen: {reason} Der Check beginnt von vorn.",
+        "This link could not be opened: {reason} The check starts afresh.",
+    ),
+    (
+        "link.damaged",
+        "Er ist unvollständig oder beschädigt.",
+        "it is incomplete or damaged.",
+    ),
+    (
+        "link.version",
+        "Er stammt aus einer anderen Fassung dieses Checks.",
+        "it comes from another version of this check.",
+    ),
+    (
+        "link.other",
+        "Er gehört zu einem anderen Check.",
+        "it belongs to a different check.",
+    ),
     (
         "intro.saved",
         "Ihr habt den Check schon begonnen.",

@@ -194,15 +194,25 @@ impl Lead {
             retries: config.retries,
         };
         let code = self.answers_code.get_untracked();
-        // Claimed before it is in the outbox, so that no flush can pick it up meanwhile.
+        // Claimed, and its lock taken, before it is in the outbox, so that no flush of this page
+        // or another tab can pick it up meanwhile.
         claim(&entry.submission_id);
-        let stored = update_queue(|q| q.put(entry.clone()).is_ok());
         self.submission.set(Some(entry.submission_id.clone()));
         self.status.set(Status::Sending);
         let (this, env, check) = (*self, env.clone(), *check);
         leptos::task::spawn_local(async move {
-            let next = send(&entry).await;
-            let id = entry.submission_id.as_str();
+            let id = entry.submission_id.clone();
+            let e = entry.clone();
+            let (stored, next) = in_lead_lock(&id, move || {
+                Box::pin(async move {
+                    let stored = update_queue(|q| q.put(e.clone()).is_ok());
+                    (stored, send(&e).await)
+                })
+            })
+            .await
+            // A fresh id's lock is free; should it not be, the lead is not sent twice.
+            .unwrap_or((false, Next::GiveUp(Attempt::NetworkError)));
+            let id = id.as_str();
             let (status, reported) = match next {
                 Next::Sent => (Status::Sent, "sent"),
                 Next::Rejected(code) => (Status::Refused(code), "failed"),
@@ -274,10 +284,30 @@ thread_local! {
 pub async fn flush(env: Env) {
     let Some(queue) = load_queue() else { return };
     for entry in queue.entries() {
-        if !claim(&entry.submission_id) {
+        let id = entry.submission_id.clone();
+        if !claim(&id) {
             continue;
         }
-        let (status, http_status) = match send(entry).await {
+        let e = entry.clone();
+        let sent = in_lead_lock(&id, move || {
+            Box::pin(async move {
+                // Another tab may have settled it between our reading the outbox and the lock.
+                let waiting = load_queue().is_some_and(|q| q.get(&e.submission_id).is_some());
+                if waiting {
+                    Some(send(&e).await)
+                } else {
+                    None
+                }
+            })
+        })
+        .await
+        .flatten();
+        let Some(next) = sent else {
+            // Being sent, or already settled, by another tab of this site.
+            IN_FLIGHT.with(|f| f.borrow_mut().remove(&id));
+            continue;
+        };
+        let (status, http_status) = match next {
             Next::Sent => ("sent", None),
             Next::Rejected(code) => {
                 browser::warn(&format!(
@@ -287,14 +317,76 @@ pub async fn flush(env: Env) {
             }
             Next::GiveUp(_) | Next::Wait(_) => break,
         };
-        emit(
-            &env,
-            status,
-            &entry.submission_id,
-            entry.format,
-            http_status,
-        );
+        emit(&env, status, &id, entry.format, http_status);
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `navigator.locks` (Web Locks API), bound here because web-sys has it only
+    /// behind its unstable flag.
+    type LockManager;
+
+    #[wasm_bindgen(method, catch)]
+    fn request(
+        this: &LockManager,
+        name: &str,
+        options: &JsValue,
+        callback: &JsValue,
+    ) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// `navigator.locks`, where the browser has it (not in old browsers, nor on insecure origins).
+fn lock_manager() -> Option<LockManager> {
+    let navigator = browser::window()?.navigator();
+    let locks = js_sys::Reflect::get(&navigator, &JsValue::from_str("locks")).ok()?;
+    locks.is_object().then(|| locks.unchecked_into())
+}
+
+/// Runs `work` holding the Web Lock named for the lead `submission_id`, which every tab and
+/// window of this site shares: two tabs that find the same lead in the outbox (both come back
+/// online at once) send it once. `None` when another tab holds the lock, i.e. is sending it.
+/// Without the API `work` runs at once, and only the widgets of one page keep apart
+/// ([`claim`]).
+async fn in_lead_lock<T: 'static>(
+    submission_id: &str,
+    work: impl FnOnce() -> futures::future::LocalBoxFuture<'static, T> + 'static,
+) -> Option<T> {
+    use std::rc::Rc;
+    let Some(locks) = lock_manager() else {
+        return Some(work().await);
+    };
+    type Slot<T> = Rc<RefCell<Option<T>>>;
+    let work: Slot<Box<dyn FnOnce() -> futures::future::LocalBoxFuture<'static, T>>> =
+        Rc::new(RefCell::new(Some(Box::new(work))));
+    let out: Slot<T> = Rc::new(RefCell::new(None));
+    let (todo, result) = (work.clone(), out.clone());
+    let callback = Closure::once_into_js(move |lock: JsValue| -> js_sys::Promise {
+        let Some(work) = todo.borrow_mut().take().filter(|_| !lock.is_null()) else {
+            return js_sys::Promise::resolve(&JsValue::NULL);
+        };
+        wasm_bindgen_futures::future_to_promise(async move {
+            let value = work().await;
+            *result.borrow_mut() = Some(value);
+            Ok(JsValue::UNDEFINED)
+        })
+    });
+    let options = browser::detail([("ifAvailable", JsValue::TRUE)]);
+    let name = format!("maturity-check:lead:{submission_id}");
+    match locks.request(&name, &options, &callback) {
+        Ok(granted) => {
+            let _ = JsFuture::from(granted).await;
+        }
+        // Refused outright (a sandboxed frame): as without the API.
+        Err(_) => {
+            let work = work.borrow_mut().take();
+            if let Some(work) = work {
+                return Some(work().await);
+            }
+        }
+    }
+    let value = out.borrow_mut().take();
+    value
 }
 
 /// Marks `submission_id` as being sent; `false` when someone on the page already is.

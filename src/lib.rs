@@ -115,6 +115,10 @@ async fn default_questionnaire(
     })
 }
 
+/// How long a partner's questionnaire file may take to arrive (the loader gives a `config-url`
+/// the same); a server that never answers then gets the retry panel, not an empty box.
+const DOWNLOAD_TIMEOUT_MS: u32 = 15_000;
+
 /// Why a widget cannot start.
 enum Failure {
     /// The config or the questionnaire is wrong: the site owner has to fix it (the error panel).
@@ -135,14 +139,17 @@ async fn questionnaire(
             return default_questionnaire(locale, base, prefetched).await;
         }
         QuestionnaireSource::Inline(value) => chunks::QuestionnaireInput::Inline(value.clone()),
-        QuestionnaireSource::Url(url) => {
-            chunks::QuestionnaireInput::Text(browser::fetch_text(url).await.map_err(|e| {
-                Failure::Problems(vec![Problem::new(
-                    "$.questionnaire",
-                    format!("could not load \"{url}\": {e}"),
-                )])
-            })?)
-        }
+        // A download that failed may work next time: the retry panel, not the config's errors.
+        QuestionnaireSource::Url(url) => chunks::QuestionnaireInput::Text(
+            browser::fetch_text_within(url, DOWNLOAD_TIMEOUT_MS)
+                .await
+                .map_err(|e| {
+                    Failure::Download(Problem::new(
+                        "$.questionnaire",
+                        format!("could not load \"{url}\": {e}"),
+                    ))
+                })?,
+        ),
     };
     match chunks::load_questionnaire(input).await {
         Ok(loaded) => loaded.map(Arc::new).map_err(Failure::Problems),
@@ -215,7 +222,12 @@ pub async fn mount(
 ) -> WidgetHandle {
     let report = match browser::parse_json(&config) {
         Ok(value) => read_config(value).await,
-        Err(e) => config::not_json(&e),
+        Err(browser::JsonError::Syntax(e)) => config::not_json(&e),
+        Err(browser::JsonError::TooDeep(e)) => config::ConfigReport {
+            config: None,
+            errors: vec![Problem::new(e.path.as_str(), e.message())],
+            warnings: Vec::new(),
+        },
     };
     let page_lang = browser::page_lang();
     let browser_langs = browser::browser_languages();
@@ -295,19 +307,7 @@ pub async fn mount(
                 Failure::Problems(problems) => (problems.as_slice(), "config "),
                 Failure::Download(problem) => (std::slice::from_ref(problem), ""),
             };
-            for p in problems {
-                browser::error(&format!("{about}{p}"));
-                browser::emit(
-                    &host,
-                    "error",
-                    browser::detail([
-                        ("message", p.message.as_str().into()),
-                        ("path", p.path.as_str().into()),
-                    ]),
-                    false,
-                );
-            }
-            let text = i18n::Catalogue::new(&ui_locale, Default::default());
+            report_problems(&host, problems, about);
             // The panel's code comes with the code that words the problems (a chunk).
             let panel = match failure {
                 Failure::Problems(problems) => {
@@ -317,17 +317,62 @@ pub async fn mount(
                 }
                 Failure::Download(_) => None,
             };
-            match panel {
-                Some(panel) => panel,
-                // "Try again" asks the loader to mount the widget anew (`maturity-check:retry`).
-                None => {
-                    let (message, retry) = (text.get("load.failed"), text.get("load.retry"));
-                    Box::new(mount_to(container, move || {
-                        view! { <ui::LoadFailed message=message retry=retry host=host /> }
-                    }))
-                }
-            }
+            panel.unwrap_or_else(|| load_failed(host, container, &ui_locale, "load.failed"))
         }
     };
     WidgetHandle { view: Some(view) }
+}
+
+/// Shows the "could not load, try again" panel for a download the loader made itself (a
+/// `config-url` that failed or did not answer in time) and reports it as `maturity-check:error`
+/// with `path`. The widget's language is the page's or the browser's: the config is what failed.
+#[wasm_bindgen]
+pub fn mount_load_failure(
+    host: HtmlElement,
+    container: HtmlElement,
+    message: String,
+    path: String,
+) -> WidgetHandle {
+    report_problems(&host, &[Problem::new(path, message)], "");
+    let locale = i18n::pick_locale(
+        None,
+        browser::page_lang().as_deref(),
+        &browser::browser_languages(),
+        &UI_LOCALES.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        "de",
+    );
+    WidgetHandle {
+        view: Some(load_failed(host, container, &locale, "load.start_failed")),
+    }
+}
+
+/// Each problem to the console and as a `maturity-check:error` event.
+fn report_problems(host: &HtmlElement, problems: &[Problem], about: &str) {
+    for p in problems {
+        browser::error(&format!("{about}{p}"));
+        browser::emit(
+            host,
+            "error",
+            browser::detail([
+                ("message", p.message.as_str().into()),
+                ("path", p.path.as_str().into()),
+            ]),
+            false,
+        );
+    }
+}
+
+/// The panel for a download that failed, saying `message` (a UI string key). "Try again" asks the
+/// loader to mount the widget anew (`maturity-check:retry`).
+fn load_failed(
+    host: HtmlElement,
+    container: HtmlElement,
+    locale: &str,
+    message: &str,
+) -> Box<dyn Any> {
+    let text = i18n::Catalogue::new(locale, Default::default());
+    let (message, retry) = (text.get(message), text.get("load.retry"));
+    Box::new(mount_to(container, move || {
+        view! { <ui::LoadFailed message=message retry=retry host=host /> }
+    }))
 }

@@ -10,6 +10,7 @@
 // It answers like the minimal receiver in docs/leads.md: preflights with 204 and the CORS headers
 // the widget needs, POSTs with the scripted status (200 by default), always with
 // Access-Control-Allow-Origin so the browser lets the widget see the status.
+//   receiver.slow(800);                 // POSTs are answered after 800 ms
 
 import { createServer } from "node:http";
 
@@ -30,6 +31,7 @@ export const CORS = {
 export async function startReceiver({ port = 0 } = {}) {
   const requests = [];
   const script = [];
+  let delayMs = 0;
   let server = null;
 
   const handle = (req, res) => {
@@ -51,8 +53,10 @@ export async function startReceiver({ port = 0 } = {}) {
       const status = req.method === "POST" ? (script.shift() ?? 200) : 405;
       record.status = status;
       const ok = status >= 200 && status < 300;
-      res.writeHead(status, { ...CORS, "content-type": "application/json" });
-      res.end(JSON.stringify(ok ? { ok: true } : { error: `scripted ${status}` }));
+      setTimeout(() => {
+        res.writeHead(status, { ...CORS, "content-type": "application/json" });
+        res.end(JSON.stringify(ok ? { ok: true } : { error: `scripted ${status}` }));
+      }, req.method === "POST" ? delayMs : 0);
     });
   };
 
@@ -85,10 +89,15 @@ export async function startReceiver({ port = 0 } = {}) {
     up: async () => {
       if (!server) await listen(actual);
     },
-    /** Forgets what was recorded and scripted. */
+    /** Answers every POST only after `ms` (a slow receiver: requests overlap). */
+    slow(ms) {
+      delayMs = ms;
+    },
+    /** Forgets what was recorded and scripted, and answers at once again. */
     reset() {
       requests.length = 0;
       script.length = 0;
+      delayMs = 0;
     },
     /** Waits until at least `n` POSTs have arrived; resolves to all recorded POSTs. */
     async waitForPosts(n, timeout = 15_000) {

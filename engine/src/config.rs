@@ -276,6 +276,10 @@ pub const TEXT_KEYS: &[&str] = &[
     "intro.resume_results",
     "intro.restart",
     "intro.saved",
+    "link.failed",
+    "link.damaged",
+    "link.version",
+    "link.other",
     "step.counter",
     "step.progress",
     "step.context",
@@ -344,6 +348,7 @@ pub const TEXT_KEYS: &[&str] = &[
     "load.waiting",
     "load.failed",
     "load.retry",
+    "load.start_failed",
     "brand.powered_by",
 ];
 /// Locales the widget's UI catalogue has.

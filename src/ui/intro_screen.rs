@@ -38,8 +38,13 @@ pub fn IntroScreen(env: Env, check: Check) -> impl IntoView {
         })
     };
     let env_start = env.clone();
+    let link_note = check
+        .link_note
+        .get_value()
+        .map(|line| view! { <p class="mc-notice" role="status">{line}</p> });
     view! {
         <section class="mc-intro mc-screen" aria-labelledby="mc-intro-title">
+            {link_note}
             <p class="mc-eyebrow">{env.t("intro.eyebrow")}</p>
             <h2 id="mc-intro-title" class="mc-title">{env.tr(&env.q.title).to_string()}</h2>
             <p class="mc-lead">{subtitle.unwrap_or_else(|| env.fill("intro.lead", &[("count", &count)]))}</p>
