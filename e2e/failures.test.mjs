@@ -235,3 +235,31 @@ describe("a share link that cannot be opened", () => {
     }
   });
 });
+
+describe("the intro's duration", () => {
+  test("follows the questionnaire: about five minutes for the built-in one, more for a long one, and a warning", { timeout: 60_000 }, async () => {
+    const long = structuredClone(QUESTIONNAIRE);
+    const first = long.questions[0];
+    for (let i = 0; long.questions.length + long.context_questions.length <= 60; i++) long.questions.push({ ...structuredClone(first), id: `copy-${i}` });
+    const pages = {
+      "/": { body: page([{ id: "w", config: { persistence: false } }]) },
+      "/long": { body: page([{ id: "w", config: { persistence: false, locale: "en", questionnaire: long } }]) },
+    };
+    const server = await startStatic({ mounts: DEMO_MOUNTS, pages });
+    const s = await openPage(browser);
+    try {
+      await s.page.goto(server.url);
+      await s.page.locator("#w").getByText("Dauert etwa 5 Minuten", { exact: true }).waitFor();
+      await s.page.goto(`${server.url}/long`);
+      const total = long.questions.length + long.context_questions.length;
+      await s.page.locator("#w").getByText(`${total} questions`, { exact: true }).waitFor();
+      const duration = await s.page.locator("#w").getByText(/^Takes about \d+ minutes$/).innerText();
+      assert.ok(Number(duration.match(/\d+/)[0]) >= 10, duration);
+      assert.ok(s.console.some((m) => m.type === "warning" && m.text.includes(`${total} questions take about`)), "the long check is warned about");
+      assertNoErrors(s);
+    } finally {
+      await s.context.close();
+      await server.close();
+    }
+  });
+});

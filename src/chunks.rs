@@ -153,11 +153,15 @@ lazy!(
         // A partner's questionnaire comes without a core file, which would bring the first view's
         // strings in the visitor's language: they come with this chunk, in every language.
         crate::i18n::load_first_view();
-        match input {
+        let loaded = match input {
             QuestionnaireInput::Text(text) => load_questionnaire(&text),
             // Printed here, in the chunk, so the first view needs no JSON writer.
             QuestionnaireInput::Inline(value) => load_inline_questionnaire(&value),
+        };
+        if let Some(w) = loaded.as_ref().ok().and_then(|q| q.length_warning()) {
+            crate::browser::warn(&format!("questionnaire $.questions: {w}"));
         }
+        loaded
     }
 );
 

@@ -183,6 +183,8 @@ impl Reader<'_> {
             locales: self.list(Self::s)?,
             title: self.text()?,
             subtitle: self.optional(Self::text)?,
+            // The built-in questions state no duration: the intro estimates it from their texts.
+            duration_minutes: None,
             dimensions: self.list(|r| {
                 Some(Dimension {
                     id: r.s()?,

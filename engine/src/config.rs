@@ -267,6 +267,7 @@ pub const TEXT_KEYS: &[&str] = &[
     "intro.eyebrow",
     "intro.lead",
     "intro.duration",
+    "intro.duration_one",
     "intro.questions",
     "intro.outcome",
     "intro.privacy",

@@ -40,6 +40,15 @@ impl Text {
 /// The five-minute promise: a respondent reads at most this many words per locale.
 pub const READING_LIMIT: usize = 1100;
 
+/// Reading speed behind the duration estimate ([`Questionnaire::minutes`]): words a respondent
+/// reads per minute while answering (skimming option labels, not studying them).
+pub const WORDS_PER_MINUTE: usize = 250;
+/// Seconds a respondent spends choosing and clicking, per question, on top of reading.
+pub const SECONDS_PER_ANSWER: usize = 3;
+/// Above this many questions (scored and context together) the validator warns: a check that
+/// long loses most visitors before the result.
+pub const LONG_CHECK_QUESTIONS: usize = 40;
+
 /// Words a respondent reads to answer everything, split on whitespace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReadingLoad {
@@ -79,9 +88,40 @@ pub struct Questionnaire {
     pub profiles: Profiles,
     #[serde(default)]
     pub plan: PlanSettings,
+    /// How long the check takes, in whole minutes, as the intro states it. Without it (or with
+    /// 0) the widget estimates it from the reading load ([`Questionnaire::minutes`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_minutes: Option<u32>,
 }
 
 impl Questionnaire {
+    /// How many minutes the check takes in `locale`, as the intro says: `duration_minutes` if the
+    /// questionnaire sets it, else the reading load at [`WORDS_PER_MINUTE`] plus
+    /// [`SECONDS_PER_ANSWER`] per question, rounded, at least 1.
+    pub fn minutes(&self, locale: &str) -> u32 {
+        if let Some(m) = self.duration_minutes.filter(|m| *m > 0) {
+            return m;
+        }
+        let answers = self.questions.len() + self.context_questions.len();
+        let seconds = self.reading_load(locale).total() * 60 / WORDS_PER_MINUTE
+            + answers * SECONDS_PER_ANSWER;
+        u32::try_from((seconds + 30) / 60)
+            .unwrap_or(u32::MAX)
+            .max(1)
+    }
+
+    /// A warning for a check with more than [`LONG_CHECK_QUESTIONS`] questions, saying how long
+    /// it takes.
+    pub fn length_warning(&self) -> Option<String> {
+        let n = self.questions.len() + self.context_questions.len();
+        (n > LONG_CHECK_QUESTIONS).then(|| {
+            format!(
+                "{n} questions take about {} minutes; above {LONG_CHECK_QUESTIONS} questions most visitors leave before the result, so consider fewer",
+                self.minutes(&self.default_locale)
+            )
+        })
+    }
+
     /// What a respondent reads to answer every question in `locale`.
     pub fn reading_load(&self, locale: &str) -> ReadingLoad {
         let words = |t: &Text| {

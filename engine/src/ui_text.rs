@@ -16,7 +16,8 @@ pub type Entry = (&'static str, &'static str, &'static str);
 pub const WITH_CORE: &[Entry] = &[
     ("intro.eyebrow", "Service-Reifegrad-Check", "Service maturity check"),
     ("intro.lead", "Wo steht euer Kundenservice – und was bringt ihn als Nächstes voran? Beantwortet {count} kurze Fragen zu sechs Bereichen und bekommt sofort eure Einordnung und einen konkreten Plan.", "Where does your customer service stand, and what would move it forward next? Answer {count} short questions across six areas and get your stage and a concrete plan right away."),
-    ("intro.duration", "Dauert etwa fünf Minuten", "Takes about five minutes"),
+    ("intro.duration", "Dauert etwa {minutes} Minuten", "Takes about {minutes} minutes"),
+    ("intro.duration_one", "Dauert etwa eine Minute", "Takes about a minute"),
     ("intro.questions", "{count} Fragen", "{count} questions"),
     ("intro.outcome", "Ergebnis mit Plan: jetzt, in 6–12 Monaten, bewusst weglassen", "Result with a plan: now, in 6-12 months, leave out on purpose"),
     ("intro.privacy", "Eure Antworten bleiben in eurem Browser. Es wird nichts gesendet, solange ihr euch nicht selbst dafür entscheidet.", "Your answers stay in your browser. Nothing is sent anywhere unless you decide to send it."),

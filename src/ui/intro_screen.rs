@@ -8,6 +8,10 @@ use crate::check::{Check, Env};
 pub fn IntroScreen(env: Env, check: Check) -> impl IntoView {
     let total = env.steps.len();
     let count = total.to_string();
+    let duration = match env.q.minutes(env.locale()) {
+        1 => env.t("intro.duration_one"),
+        m => env.fill("intro.duration", &[("minutes", &m.to_string())]),
+    };
     let privacy = env.config.privacy_url.clone();
     let subtitle = env.q.subtitle.as_ref().map(|s| env.tr(s).to_string());
     // Saved progress is read before the intro shows (`Screen::Loading`) and changes only as the
@@ -50,7 +54,7 @@ pub fn IntroScreen(env: Env, check: Check) -> impl IntoView {
             <p class="mc-lead">{subtitle.unwrap_or_else(|| env.fill("intro.lead", &[("count", &count)]))}</p>
             <ul class="mc-facts">
                 <li>{env.fill("intro.questions", &[("count", &count)])}</li>
-                <li>{env.t("intro.duration")}</li>
+                <li>{duration}</li>
                 <li>{env.t("intro.outcome")}</li>
             </ul>
             <p class="mc-privacy">

@@ -749,6 +749,7 @@ matched by language) and otherwise uses `default_locale`.
 | `advice` | array of advice entry | yes | The plan's content; every dimension × level × kind needs a general entry. |
 | `profiles` | object | yes | Target profiles and KPIs per service role. |
 | `plan` | object | no | How large the plan is; both keys have defaults. |
+| `duration_minutes` | integer | no | How long the check takes, as the intro says ("about 5 minutes"). Without it (or 0), the widget estimates it from the reading load at 250 words a minute plus 3 seconds per question, rounded, at least 1. The validator warns above 40 questions. |
 
 ### `dimensions[]`
 

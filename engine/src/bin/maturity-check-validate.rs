@@ -32,10 +32,17 @@ fn main() -> ExitCode {
         let Ok(text) = read(path) else {
             return ExitCode::from(2);
         };
-        if let Err(e) = maturity_check_engine::load(&text) {
-            for p in e.problems() {
-                println!("error: {path}: {p}");
-                errors += 1;
+        match maturity_check_engine::load(&text) {
+            Ok(q) => {
+                if let Some(w) = q.length_warning() {
+                    println!("warning: {path}: $.questions: {w}");
+                }
+            }
+            Err(e) => {
+                for p in e.problems() {
+                    println!("error: {path}: {p}");
+                    errors += 1;
+                }
             }
         }
     } else if let Some(QuestionnaireSource::Url(url)) =

@@ -90,3 +90,51 @@ fn the_five_minute_promise_holds_in_every_locale() {
         );
     }
 }
+
+/// The intro's duration: estimated from what a respondent reads and answers, or the questionnaire's
+/// own figure; the validator's warning for a long check.
+#[test]
+fn the_duration_follows_the_questions_and_a_long_check_is_warned_about() {
+    use maturity_check_engine::model::LONG_CHECK_QUESTIONS;
+    let q = load(DEFAULT_QUESTIONNAIRE).expect("default questionnaire");
+    for locale in ["de", "en"] {
+        assert_eq!(
+            q.minutes(locale),
+            5,
+            "{locale}: the default check takes about five minutes"
+        );
+    }
+    assert_eq!(q.length_warning(), None);
+
+    let mut long = q.clone().into_inner();
+    let first = long.questions[0].clone();
+    while long.questions.len() + long.context_questions.len() <= 60 {
+        let mut copy = first.clone();
+        copy.id = format!("copy-{}", long.questions.len());
+        long.questions.push(copy);
+    }
+    assert!(long.minutes("de") >= 10, "{} minutes", long.minutes("de"));
+    let warning = long.length_warning().expect("a long check is warned about");
+    assert!(
+        warning.starts_with(&format!(
+            "{} questions take about {} minutes",
+            long.questions.len() + long.context_questions.len(),
+            long.minutes("de")
+        )),
+        "{warning}"
+    );
+    assert!(warning.contains(&LONG_CHECK_QUESTIONS.to_string()));
+
+    long.duration_minutes = Some(25);
+    assert_eq!(
+        long.minutes("en"),
+        25,
+        "a questionnaire may state its own duration"
+    );
+    long.duration_minutes = Some(0);
+    assert!(long.minutes("en") >= 10, "0 means: estimate it");
+    let mut tiny = q.into_inner();
+    tiny.questions.truncate(1);
+    tiny.context_questions.clear();
+    assert_eq!(tiny.minutes("de"), 1, "at least a minute");
+}
