@@ -3,7 +3,9 @@ The lead section: where leads go (our JSON or HubSpot), what the form asks and i
 read into the settings types of [`crate::lead::settings`].
 */
 
-use super::keys::{HUBSPOT_FIELD_KEYS, HUBSPOT_KEYS, LEAD_FIELD_KEYS, LEAD_KEYS};
+use super::keys::{
+    HUBSPOT_FIELD_KEYS, HUBSPOT_KEYS, LEAD_FIELD_KEYS, LEAD_KEYS, RETRIES, TIMEOUT_MS,
+};
 use super::walk::{shown, truncate, Walk};
 use crate::json::Json as Value;
 use crate::lead::settings::{
@@ -126,11 +128,11 @@ impl<const LOUD: bool> Walk<LOUD> {
         });
         let timeout_ms = m
             .get("timeout_ms")
-            .and_then(|v| self.integer("$.lead.timeout_ms", v, 1_000..=60_000))
+            .and_then(|v| self.integer("$.lead.timeout_ms", v, TIMEOUT_MS))
             .unwrap_or(DEFAULT_LEAD_TIMEOUT_MS);
         let retries = m
             .get("retries")
-            .and_then(|v| self.integer("$.lead.retries", v, 0..=10))
+            .and_then(|v| self.integer("$.lead.retries", v, RETRIES))
             .unwrap_or(DEFAULT_LEAD_RETRIES);
         if self.errors.len() > errors_before {
             return None;

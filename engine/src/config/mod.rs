@@ -9,7 +9,9 @@ restricted here: colours are hex, font families a safe character set, links http
 Errors stop the widget from mounting (it shows an error panel instead); warnings are reported and
 the widget runs.
 
-* [`types`]: the validated config; [`keys`]: the keys each section knows;
+* [`types`]: the validated config; [`keys`]: the one table of every key, from which the walk's
+  key lists, [`schema`] (`public/config.schema.json`) and [`docs`] (the tables of
+  `docs/config.md`) are written;
 * [`read`]: the ways in (loud or quiet, text or parsed value) and the questionnaire a config brings;
 * `walk`: the walk and its checks of single values, with the sections in `sections`, `theme`
   and `lead_walk`; [`contrast`](mod@contrast): the theme's contrast warning.
@@ -19,9 +21,11 @@ builds them and the lead code reads them, and neither imports the other.
 */
 
 pub mod contrast;
+pub mod docs;
 pub mod keys;
 mod lead_walk;
 pub mod read;
+pub mod schema;
 mod sections;
 mod theme;
 pub mod types;

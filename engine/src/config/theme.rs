@@ -4,7 +4,7 @@ into CSS, and a warning when the text colour does not stand out from the backgro
 */
 
 use super::contrast::contrast;
-use super::keys::THEME_KEYS;
+use super::keys::{RADIUS_PX, THEME_KEYS};
 use super::types::{Theme, ThemeMode};
 use super::walk::{shown, tenths, Walk};
 use crate::json::Json as Value;
@@ -44,7 +44,12 @@ impl<const LOUD: bool> Walk<LOUD> {
         }
         if let Some(r) = m.get("radius") {
             match r.as_f64() {
-                Some(x) if (0.0..=48.0).contains(&x) => t.radius = Some(x),
+                Some(x)
+                    if (f64::from(*RADIUS_PX.start())..=f64::from(*RADIUS_PX.end()))
+                        .contains(&x) =>
+                {
+                    t.radius = Some(x)
+                }
                 _ => self.error(|| {
                     (
                         "$.theme.radius",

@@ -18,7 +18,7 @@ mod plan;
 mod properties;
 /// Every questionnaire file in `questionnaire/` validates; the default one meets the content rules.
 mod questionnaires;
-/// public/config.schema.json stays in step with the keys the engine reads.
+/// public/config.schema.json and the key tables of docs/config.md are what the key table writes.
 mod schema;
 /// Table-driven scoring: known answers give known numbers, with 3 and 5 levels.
 mod scoring;
