@@ -10,7 +10,10 @@ The maturity check's pure logic, with no browser in sight.
 * [`plan`]: priorities by role and the three-column plan, tailored by context answers;
 * [`share`]: answers <-> a compact code for URL fragments;
 * [`progress`]: answers and step <-> what the widget keeps in storage;
-* [`lead`]: the lead form's checks, the request bodies, the retry schedule and the outbox.
+* [`lead`]: the lead form's checks, the request bodies, the retry schedule and the outbox;
+* [`problem`], [`syntax`], [`local_text`]: what several of the above share (a located problem,
+  the shapes of ids, URLs and colours, a text per locale), kept apart so that no two modules
+  import each other.
 
 This crate must not depend on leptos, web-sys, gloo or wasm-bindgen: it is tested natively, and the
 widget crate reads it through thin reactive wrappers.
@@ -21,19 +24,23 @@ pub mod config;
 pub mod flow;
 pub mod json;
 pub mod lead;
+pub mod local_text;
 pub mod model;
 pub mod plan;
+pub mod problem;
 pub mod progress;
 pub mod scoring;
 pub mod share;
 pub mod sorted_map;
+pub mod syntax;
 pub mod ui_text;
 pub mod validate;
 
 pub use model::{AdviceKind, Questionnaire, Text};
 pub use plan::{plan, Plan, PlanEntry};
+pub use problem::{LoadError, Problem};
 pub use scoring::{assess, Answer, Answers, Assessment, Rating};
-pub use validate::{load, validate, Checked, LoadError, Problem};
+pub use validate::{load, validate, Checked};
 
 /// The default questionnaire shipped with the widget (German and English).
 pub const DEFAULT_QUESTIONNAIRE: &str = include_str!("../../questionnaire/default.json");

@@ -1,6 +1,6 @@
 /*!
 The first view's UI strings that travel with the built-in questions: what the intro, the
-questions and the footer say. The core file of each locale ([`crate::builtin::core_file`])
+questions and the footer say. The core file of each locale ([`crate::builtin::core_file()`])
 carries them in its locale, so the first view downloads one language only. The widget keeps the
 rest of its strings (what it says before or without its questions, and what the chunks say).
 

@@ -28,7 +28,7 @@ fn main() -> ExitCode {
         Some("dist") => setup::for_build().and_then(|()| build::dist()),
         Some("size") => size::report(&root().join("dist")).map(|_| ()),
         Some("setup") => setup::for_build().and_then(|()| setup::for_tests()),
-        Some("docs") => docs::write(),
+        Some("docs") => docs::write().and_then(|()| config_docs()),
         // For bench/bytes.mjs: what `dist` does to the main module after wasm-bindgen.
         Some("slim") => match &args[1..] {
             [module, glue] => build::slim(Path::new(module), Path::new(glue)),
@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         },
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  serve   build and serve the demo page on 127.0.0.1\n  test    run every test (fmt, clippy, native, browser, byte budget, end-to-end); one layer: `test lint|native|browser|budget|e2e`\n  dist    build the deployable folder dist/\n  size    print raw, gzip and brotli bytes of dist/\n  setup   install what the other commands need\n  docs    write docs/questionnaire.md from questionnaire/default.json"
+                "usage: cargo xtask <command>\n\n  serve   build and serve the demo page on 127.0.0.1\n  test    run every test (fmt, clippy, native, browser, byte budget, end-to-end); one layer: `test lint|native|browser|budget|e2e`\n  dist    build the deployable folder dist/\n  size    print raw, gzip and brotli bytes of dist/\n  setup   install what the other commands need\n  docs    write docs/questionnaire.md from questionnaire/default.json, public/config.schema.json\n          and the key tables of docs/config.md from the engine's key table"
             );
             return ExitCode::from(2);
         }
@@ -51,6 +51,22 @@ fn main() -> ExitCode {
 }
 
 pub type Result<T = ()> = std::result::Result<T, String>;
+
+/// `docs`, for the config: the schema and the tables of docs/config.md from the engine's key table.
+fn config_docs() -> Result {
+    use maturity_check_engine::config::{docs::*, schema::*};
+    let read = |f: &str| std::fs::read_to_string(root().join(f)).map_err(|e| format!("{f}: {e}"));
+    let markdown = with_key_tables(&read(DOCS_FILE)?)?;
+    for (file, text) in [(SCHEMA_FILE, schema_json()), (DOCS_FILE, markdown)] {
+        if read(file).is_ok_and(|old| old == text) {
+            println!("{file} is up to date");
+        } else {
+            std::fs::write(root().join(file), &text).map_err(|e| format!("{file}: {e}"))?;
+            println!("wrote {file} ({} bytes)", text.len());
+        }
+    }
+    Ok(())
+}
 
 /// The repository root.
 pub fn root() -> PathBuf {

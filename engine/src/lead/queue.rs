@@ -16,8 +16,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{is_uuid, Format};
-use crate::config::is_safe_url;
+use super::body::Format;
+use crate::syntax::{is_safe_url, is_uuid};
 
 /// One localStorage key per site for every widget and questionnaire: a lead is sent wherever the
 /// next widget loads.
@@ -109,7 +109,7 @@ impl Queue {
     /// Reads stored text. Any input gives a queue or a typed error, never a panic.
     pub fn parse(text: &str) -> Result<Loaded, QueueError> {
         let stored: Stored = serde_json::from_str(text)
-            .map_err(|e| QueueError::Corrupt(crate::validate::json_error(&e)))?;
+            .map_err(|e| QueueError::Corrupt(crate::problem::json_error(&e)))?;
         if stored.format != FORMAT {
             return Err(QueueError::UnknownFormat(stored.format));
         }

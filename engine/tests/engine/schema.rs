@@ -1,5 +1,6 @@
 use std::collections::BTreeSet;
 
+use maturity_check_engine::config::{docs, schema as generated};
 use maturity_check_engine::config::{
     BRAND_KEYS, CTA_KEYS, HUBSPOT_FIELD_KEYS, HUBSPOT_KEYS, KEYS, LEAD_FIELD_KEYS, LEAD_KEYS,
     TEXT_KEYS, THEME_KEYS, UI_LOCALES,
@@ -87,4 +88,47 @@ fn every_schema_property_is_described() {
         }
     }
     walk(&schema(), "$");
+}
+
+fn repo_file(path: &str) -> String {
+    let full = format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+}
+
+#[test]
+fn the_schema_file_is_what_the_key_table_writes() {
+    assert!(
+        repo_file(generated::SCHEMA_FILE) == generated::schema_json(),
+        "{} is stale: run `cargo xtask docs`",
+        generated::SCHEMA_FILE
+    );
+}
+
+#[test]
+fn the_key_tables_of_the_config_docs_are_what_the_key_table_writes() {
+    let markdown = repo_file(docs::DOCS_FILE);
+    let expected = docs::with_key_tables(&markdown).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        markdown == expected,
+        "the key tables of {} are stale: run `cargo xtask docs`",
+        docs::DOCS_FILE
+    );
+    for section in ["theme", "brand", "cta"] {
+        assert!(
+            markdown.contains(&format!("<!-- generated: config keys {section} -->\n")),
+            "{section}'s table is generated"
+        );
+    }
+}
+
+#[test]
+fn a_marker_without_its_end_or_with_an_unknown_section_is_an_error() {
+    assert!(docs::with_key_tables("<!-- generated: config keys theme -->\n| x |").is_err());
+    assert!(
+        docs::with_key_tables("<!-- generated: config keys nowhere -->\n<!-- end -->").is_err()
+    );
+    assert_eq!(
+        docs::with_key_tables("no tables").as_deref(),
+        Ok("no tables")
+    );
 }

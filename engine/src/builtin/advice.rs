@@ -1,0 +1,139 @@
+/*!
+The advice file: what only the results need, fetched when they are about to show, and how it is
+joined to the core and validated as a whole.
+*/
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Advice, Kpi, Questionnaire, RoleProfile, Text};
+use crate::problem::{json_error, Problem};
+use crate::validate::{validate, Checked};
+
+/// What only the results need, of one questionnaire version in one locale, as the widget fetches
+/// it: the advice, the role profiles, and the texts of the dimensions and levels that only the
+/// results show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdviceFile {
+    pub id: String,
+    pub version: String,
+    pub locale: String,
+    pub advice: Vec<Advice>,
+    pub roles: Vec<RoleProfile>,
+    pub dimensions: Vec<DimensionTexts>,
+    pub levels: Vec<LevelTexts>,
+}
+
+/// A dimension's text that only the results show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionTexts {
+    pub id: String,
+    pub description: Text,
+}
+
+/// A level's texts, which only the results show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelTexts {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+}
+
+/// The advice file of `q` in `locale` (advice, role profiles, the results' texts of dimensions and
+/// levels): every text in that locale only.
+pub fn advice_file(q: &Questionnaire, locale: &str) -> String {
+    let only = |t: &Text| t.only(locale, &q.default_locale);
+    let file = AdviceFile {
+        id: q.id.clone(),
+        version: q.version.clone(),
+        locale: locale.to_string(),
+        advice: q
+            .advice
+            .iter()
+            .map(|a| Advice {
+                text: a.text.only(locale, &q.default_locale),
+                ..a.clone()
+            })
+            .collect(),
+        roles: q
+            .profiles
+            .roles
+            .iter()
+            .map(|r| RoleProfile {
+                kpis: r
+                    .kpis
+                    .iter()
+                    .map(|k| Kpi {
+                        id: k.id.clone(),
+                        name: k.name.only(locale, &q.default_locale),
+                        why: k.why.only(locale, &q.default_locale),
+                    })
+                    .collect(),
+                ..r.clone()
+            })
+            .collect(),
+        dimensions: q
+            .dimensions
+            .iter()
+            .map(|d| DimensionTexts {
+                id: d.id.clone(),
+                description: only(&d.description),
+            })
+            .collect(),
+        levels: q
+            .levels
+            .iter()
+            .map(|l| LevelTexts {
+                id: l.id.clone(),
+                name: only(&l.name),
+                description: only(&l.description),
+            })
+            .collect(),
+    };
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+/// The core joined with a fetched advice file (advice and role profiles): the questionnaire in that one locale, validated.
+pub fn complete(core: &Questionnaire, advice_json: &str) -> Result<Checked, Vec<Problem>> {
+    let file: AdviceFile = serde_json::from_str(advice_json).map_err(|e| {
+        vec![Problem::new(
+            "$",
+            format!("the advice file is not readable: {}", json_error(&e)),
+        )]
+    })?;
+    if file.id != core.id || file.version != core.version {
+        return Err(vec![Problem::new(
+            "$",
+            format!(
+                "the advice file is for {} {}, the questionnaire is {} {}",
+                file.id, file.version, core.id, core.version
+            ),
+        )]);
+    }
+    let mut q = core.clone();
+    q.advice = file.advice;
+    q.profiles.roles = file.roles;
+    let mut missing = Vec::new();
+    for d in &mut q.dimensions {
+        match file.dimensions.iter().find(|t| t.id == d.id) {
+            Some(t) => d.description = t.description.clone(),
+            None => missing.push(format!("dimension \"{}\"", d.id)),
+        }
+    }
+    for l in &mut q.levels {
+        match file.levels.iter().find(|t| t.id == l.id) {
+            Some(t) => (l.name, l.description) = (t.name.clone(), t.description.clone()),
+            None => missing.push(format!("level \"{}\"", l.id)),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(vec![Problem::new(
+            "$",
+            format!("the advice file has no texts for {}", missing.join(", ")),
+        )]);
+    }
+    q.restrict_to(&file.locale);
+    validate(q)
+}

@@ -1,0 +1,92 @@
+/*!
+The core file: the questionnaire without what only the results show, then the first view's UI
+strings, as fields joined by a separator no text holds, so the first view reads it without a
+JSON parser.
+*/
+
+use super::reader::Reader;
+use super::writer::{Writer, SEP};
+use crate::model::Questionnaire;
+use crate::problem::Problem;
+use crate::sorted_map::TextMap;
+use crate::validate::Checked;
+
+/// A core file as read: the questionnaire, and the first view's UI strings in the file's locale
+/// ([`crate::ui_text::WITH_CORE`], key to text).
+#[derive(Debug, Clone)]
+pub struct Core {
+    pub questionnaire: Checked,
+    pub ui: TextMap,
+}
+
+/// Reads a core file ([`core_file`]). Its content is validated by the test suite (with the advice),
+/// and a test checks that this reads the same questionnaire as the JSON file; a file that ends
+/// early, runs on or has a field of the wrong kind is reported, never a panic.
+pub fn read_core_file(text: &str) -> Result<Core, Problem> {
+    read_core(text)
+        .map(|(q, ui)| Core {
+            questionnaire: Checked::unvalidated(q),
+            ui,
+        })
+        .ok_or_else(|| {
+            Problem::new(
+                "$.questionnaire",
+                "the built-in questions are damaged (a file of another widget version?); reload the page".to_string(),
+            )
+        })
+}
+
+fn read_core(text: &str) -> Option<(Questionnaire, TextMap)> {
+    let mut r = Reader(text.split(SEP));
+    let q = r.questionnaire()?;
+    let ui = r.text_map()?;
+    r.0.next().is_none().then_some((q, ui))
+}
+
+/// The core of `q` in `locale`: what [`read_core_file`] reads. Written from the questionnaire
+/// as [`Questionnaire::restrict_to`] leaves it, so its texts are chosen as every other per-locale
+/// file's, then the first view's UI strings in `locale` ([`crate::ui_text::in_locale`]). `None`
+/// if a text holds the field separator or a number is not a whole number of thousandths (the
+/// engine's tests write the built-in one in every locale).
+pub fn core_file(q: &Questionnaire, locale: &str) -> Option<String> {
+    let mut q = q.clone();
+    q.restrict_to(locale);
+    let mut out = Writer(Vec::new());
+    out.questionnaire(&q)?;
+    out.list(crate::ui_text::WITH_CORE, |w, entry| {
+        w.s(entry.0)?;
+        w.s(crate::ui_text::in_locale(entry, locale))
+    })?;
+    Some(out.0.join(&SEP.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_damaged_core_is_refused_not_read_in_part() {
+        let q = crate::load(crate::DEFAULT_QUESTIONNAIRE).expect("the built-in questionnaire");
+        let core = core_file(&q, "de").expect("written");
+        assert!(read_core(&core).is_some());
+        let fields: Vec<&str> = core.split(SEP).collect();
+        let join = |f: &[&str]| f.join(&SEP.to_string());
+        // ends early, at every tenth field
+        for end in (0..fields.len()).step_by(10) {
+            assert!(
+                read_core(&join(&fields[..end])).is_none(),
+                "cut at field {end}"
+            );
+        }
+        // one field too many
+        assert!(read_core(&format!("{core}{SEP}x")).is_none());
+        // a count or a number that is not one
+        // id, version, default locale, then the count of locales
+        let count = 3;
+        assert_eq!(fields[count], "1");
+        let mut bad = fields.clone();
+        bad[count] = "two";
+        assert!(read_core(&join(&bad)).is_none());
+        assert!(read_core("").is_none());
+    }
+}
