@@ -6,12 +6,18 @@ use std::process::Command;
 use crate::{cargo, root, run, Result};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The components of the pinned toolchain that the commands use: std's source for the release
+/// build, clippy and rustfmt for `cargo xtask test lint`.
+const COMPONENTS: [&str; 3] = ["rust-src", "clippy", "rustfmt"];
 
-/// What building `dist/` needs: the wasm target, the standard library's source (the release build
-/// compiles std itself, see `build.rs`), wasm-bindgen-cli at the locked version, npm packages.
+/// What building `dist/` needs: the pinned toolchain with its wasm target and components (the
+/// release build compiles std itself, see `build.rs`), wasm-bindgen-cli at the locked version,
+/// npm packages.
 pub fn for_build() -> Result {
-    wasm_target()?;
-    rust_src()?;
+    let toolchain = pinned_toolchain()?;
+    toolchain_installed(&toolchain)?;
+    wasm_target(&toolchain)?;
+    components(&toolchain)?;
     wasm_bindgen_cli()?;
     npm_packages()
 }
@@ -28,31 +34,136 @@ fn output(cmd: &mut Command) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-fn wasm_target() -> Result {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]));
-    match installed {
-        Some(list) if list.lines().any(|l| l.trim() == WASM_TARGET) => Ok(()),
-        Some(_) => run(Command::new("rustup").args(["target", "add", WASM_TARGET])),
-        None => Err(format!(
-            "rustup was not found. Install Rust with rustup (https://rustup.rs), then run `rustup target add {WASM_TARGET}`."
-        )),
-    }
+/// The `channel` of `rust-toolchain.toml` at the repository root: the toolchain every cargo
+/// command in the repository runs on.
+pub fn pinned_toolchain() -> Result<String> {
+    let file = root().join("rust-toolchain.toml");
+    let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    channel(&text).ok_or_else(|| format!("{}: no `channel = \"...\"` line", file.display()))
 }
 
-/// The `rust-src` component: the source of std, which `cargo xtask dist` compiles for the widget.
-fn rust_src() -> Result {
-    let sysroot = output(Command::new("rustc").args(["--print", "sysroot"]));
-    let have = sysroot.is_some_and(|root| {
-        Path::new(root.trim())
-            .join("lib/rustlib/src/rust/library/std/Cargo.toml")
-            .exists()
+/// The value of the `channel = "..."` line of a `rust-toolchain.toml`.
+fn channel(toml: &str) -> Option<String> {
+    toml.lines().find_map(|line| {
+        let value = line.trim().strip_prefix("channel")?.trim_start();
+        let value = value.strip_prefix('=')?.trim();
+        Some(value.strip_prefix('"')?.split('"').next()?.to_string())
+    })
+}
+
+fn rustup_missing(what: &str) -> String {
+    format!(
+        "rustup was not found. Install Rust with rustup (https://rustup.rs), then run `{what}`."
+    )
+}
+
+/// The pinned toolchain itself. Rustup does not install it on its own where
+/// `RUSTUP_AUTO_INSTALL=0`, and a version the machine does not have must be downloaded.
+fn toolchain_installed(toolchain: &str) -> Result {
+    let install = format!(
+        "rustup toolchain install {toolchain} --profile minimal --component {} --target {WASM_TARGET}",
+        COMPONENTS.join(",")
+    );
+    let list = output(Command::new("rustup").args(["toolchain", "list"]))
+        .ok_or_else(|| rustup_missing(&install))?;
+    // `rustup toolchain list` names toolchains with their host: `1.95.0-x86_64-unknown-linux-gnu`.
+    let have = list.lines().any(|l| {
+        let name = l.split_whitespace().next().unwrap_or_default();
+        name == toolchain || name.starts_with(&format!("{toolchain}-"))
     });
     if have {
         return Ok(());
     }
-    println!("the standard library's source (rustup component rust-src) is missing; installing it");
-    run(Command::new("rustup").args(["component", "add", "rust-src"]))
-        .map_err(|e| format!("{e}\nInstall it by hand with `rustup component add rust-src`."))
+    println!(
+        "the toolchain {toolchain} that rust-toolchain.toml pins is not installed; installing it"
+    );
+    let mut cmd = Command::new("rustup");
+    cmd.args(["toolchain", "install", toolchain, "--profile", "minimal"]);
+    run(&mut cmd).map_err(|e| {
+        format!(
+            "{e}\nThe toolchain {toolchain} (rust-toolchain.toml) is missing and could not be \
+             downloaded. Install it with `{install}`, or, if that version cannot be had here, \
+             change `channel` in rust-toolchain.toml to an installed one (`rustup toolchain list`) \
+             and re-measure the byte budget (xtask/src/size.rs)."
+        )
+    })
+}
+
+fn wasm_target(toolchain: &str) -> Result {
+    let add = format!("rustup target add --toolchain {toolchain} {WASM_TARGET}");
+    let installed = output(Command::new("rustup").args([
+        "target",
+        "list",
+        "--installed",
+        "--toolchain",
+        toolchain,
+    ]));
+    match installed {
+        Some(list) if list.lines().any(|l| l.trim() == WASM_TARGET) => Ok(()),
+        Some(_) => {
+            println!("the target {WASM_TARGET} of the toolchain {toolchain} is missing; adding it");
+            run(Command::new("rustup").args([
+                "target",
+                "add",
+                "--toolchain",
+                toolchain,
+                WASM_TARGET,
+            ]))
+            .map_err(|e| format!("{e}\nAdd it by hand with `{add}`."))
+        }
+        None => Err(rustup_missing(&add)),
+    }
+}
+
+/// The [`COMPONENTS`] of the pinned toolchain; `rust-src` is the source of std, which
+/// `cargo xtask dist` compiles for the widget.
+fn components(toolchain: &str) -> Result {
+    let add = |names: &[&str]| {
+        format!(
+            "rustup component add --toolchain {toolchain} {}",
+            names.join(" ")
+        )
+    };
+    let installed = output(Command::new("rustup").args([
+        "component",
+        "list",
+        "--installed",
+        "--toolchain",
+        toolchain,
+    ]))
+    .ok_or_else(|| rustup_missing(&add(&COMPONENTS)))?;
+    let missing = missing_components(&installed);
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!(
+        "the toolchain {toolchain} lacks the component(s) {}; installing them",
+        missing.join(", ")
+    );
+    let mut cmd = Command::new("rustup");
+    cmd.args(["component", "add", "--toolchain", toolchain])
+        .args(&missing);
+    run(&mut cmd).map_err(|e| {
+        format!(
+            "{e}\nMissing: {}. Install by hand with `{}`.",
+            missing.join(", "),
+            add(&missing)
+        )
+    })
+}
+
+/// Which of [`COMPONENTS`] the output of `rustup component list --installed` lacks (it names them
+/// with the host, where there is one: `rust-src`, `clippy-x86_64-unknown-linux-gnu`).
+fn missing_components(installed: &str) -> Vec<&'static str> {
+    COMPONENTS
+        .into_iter()
+        .filter(|c| {
+            !installed.lines().any(|l| {
+                let l = l.trim();
+                l == *c || l.starts_with(&format!("{c}-"))
+            })
+        })
+        .collect()
 }
 
 /// The wasm-bindgen version in Cargo.lock; the CLI must match it exactly.
@@ -127,4 +238,25 @@ fn chromium() -> Result {
     run(Command::new("apt-get").arg("update"))?;
     run(Command::new("apt-get").args(["install", "-y", "chromium", "chromium-driver"]))
         .map_err(|e| format!("{e}\n{how}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_channel_is_read_from_the_toolchain_file() {
+        let toml = "# pinned\n[toolchain]\nchannel = \"1.95.0\"\ncomponents = [\"rust-src\"]\n";
+        assert_eq!(channel(toml).as_deref(), Some("1.95.0"));
+        assert_eq!(channel("[toolchain]\ncomponents = []\n"), None);
+        assert_eq!(pinned_toolchain().as_deref(), Ok("1.95.0"));
+    }
+
+    #[test]
+    fn missing_components_are_named() {
+        let installed = "cargo-x86_64-unknown-linux-gnu\nclippy-x86_64-unknown-linux-gnu\nrust-std-x86_64-unknown-linux-gnu\nrustfmt-x86_64-unknown-linux-gnu\n";
+        assert_eq!(missing_components(installed), ["rust-src"]);
+        assert!(missing_components(&format!("{installed}rust-src\n")).is_empty());
+        assert_eq!(missing_components(""), COMPONENTS);
+    }
 }
