@@ -29,7 +29,7 @@ import { brotliCompressSync, constants as zc } from "node:zlib";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({ options: { "no-inline": { type: "boolean" }, top: { type: "string", default: "15" } } });
 
-// The main module as the split left it, before wasm-bindgen (see xtask/src/build.rs).
+// The main module as the split left it, before wasm-bindgen (see xtask/src/dist/mod.rs).
 const PRE = join(ROOT, "target/wasm32-unknown-unknown/release/maturity_check_split.wasm");
 const DIST = join(ROOT, "dist/maturity_check_bg.wasm");
 const br = (b) =>
@@ -204,7 +204,7 @@ try {
   });
   const twin = readWasm(readFileSync(named));
   const code = (w) => w.sections.find((s) => s.name === "code").bytes;
-  // dist/ orders its functions for compression (xtask/src/order.rs), which changes the widths of
+  // dist/ orders its functions for compression (xtask/src/dist/order.rs), which changes the widths of
   // some call indices: the same code differs by a few bytes, another build by far more.
   const diff = code(twin).length - code(distWasm).length;
   const same = Math.abs(diff) < 100;

@@ -11,9 +11,8 @@ something (no root, no apt) it says what is missing and how to get it. Commands:
 * `size`   print raw, gzip and brotli bytes of every file in `dist/`.
 */
 
-mod build;
+mod dist;
 mod docs;
-mod order;
 mod setup;
 mod size;
 
@@ -25,13 +24,13 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(),
         Some("test") => test(&args[1..]),
-        Some("dist") => setup::for_build().and_then(|()| build::dist()),
+        Some("dist") => setup::for_build().and_then(|()| dist::dist()),
         Some("size") => size::report(&root().join("dist")).map(|_| ()),
         Some("setup") => setup::for_build().and_then(|()| setup::for_tests()),
         Some("docs") => docs::write().and_then(|()| config_docs()),
         // For bench/bytes.mjs: what `dist` does to the main module after wasm-bindgen.
         Some("slim") => match &args[1..] {
-            [module, glue] => build::slim(Path::new(module), Path::new(glue)),
+            [module, glue] => dist::slim(Path::new(module), Path::new(glue)),
             _ => Err("usage: cargo xtask slim <module_bg.wasm> <glue.js>".to_string()),
         },
         _ => {
@@ -97,7 +96,7 @@ pub fn cargo() -> Command {
 
 fn serve() -> Result {
     setup::for_build()?;
-    build::dist()?;
+    dist::dist()?;
     let port = std::env::var("PORT").unwrap_or_else(|_| "8080".into());
     println!("\nDemo: http://127.0.0.1:{port}/  (Ctrl-C stops the server)");
     run(Command::new("node").args(["e2e/support/serve.mjs", "--port", &port]))
@@ -140,7 +139,7 @@ fn test(args: &[String]) -> Result {
     // `cargo xtask test budget`.
     let budget = only("budget");
     if only("e2e") || budget {
-        build::dist()?;
+        dist::dist()?;
     }
     if budget {
         size::budget(&root().join("dist"))?;

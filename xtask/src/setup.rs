@@ -11,7 +11,7 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const COMPONENTS: [&str; 3] = ["rust-src", "clippy", "rustfmt"];
 
 /// What building `dist/` needs: the pinned toolchain with its wasm target and components (the
-/// release build compiles std itself, see `build.rs`), wasm-bindgen-cli at the locked version,
+/// release build compiles std itself, see `dist/release.rs`), wasm-bindgen-cli at the locked version,
 /// npm packages.
 pub fn for_build() -> Result {
     let toolchain = pinned_toolchain()?;

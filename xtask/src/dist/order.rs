@@ -24,7 +24,7 @@ use crate::Result;
 const KEY_BYTES: usize = 12;
 
 /// Rewrites `path` with a name section that names every defined function by its sort key.
-pub fn name_by_sort_key(path: &Path) -> Result {
+pub(super) fn name_by_sort_key(path: &Path) -> Result {
     use wasm_encoder::{Module, NameMap, NameSection, RawSection};
     use wasmparser::{Parser, Payload, TypeRef};
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;

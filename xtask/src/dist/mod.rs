@@ -1,0 +1,229 @@
+//! `dist/`: the folder a site owner deploys.
+//!
+//! 1. `cargo rustc --crate-type cdylib` with the `split` feature: a plain `cargo build` of a
+//!    `cdylib + rlib` crate silently skips LTO (cargo issue 9672). `--emit-relocs` keeps what the
+//!    splitter needs to move code between modules. The standard library is compiled with the
+//!    widget ([`release::STD_FLAGS`]) so that a panic is a bare trap: 13 KB less brotli before the
+//!    first question. Where the toolchain refuses that, the plain release build ([`release`]).
+//! 2. wasm-split (`wasm_split_cli_support`, the splitter Leptos' own build tool uses) cuts the
+//!    functions behind the widget's split points (`src/chunks.rs`) out of the main module into
+//!    chunks, and writes `__wasm_split.js`, which fetches a chunk on its first call.
+//! 3. wasm-bindgen on the main module, then the unused stream adapter exports are dropped
+//!    ([`slim::UNUSED_EXPORTS`]) and wasm-bindgen's long import and export names shortened in the
+//!    module and its glue ([`slim`], [`glue`]), then `wasm-opt -Oz` on every module, and its
+//!    functions put in an order that compresses better ([`order`]). wasm-opt comes from the
+//!    npm package `binaryen`; Debian's older wasm-opt writes modules that fail in the browser, so
+//!    the version is checked before it runs.
+//! 4. The built-in questionnaire, its core and its advice in a file per locale, and `public/`.
+//! 5. esbuild (npm, pinned) minifies the stylesheets and bundles the loader with the glue, the chunk
+//!    loader and the first view's stylesheet into one minified file: about 3 KB less brotli before
+//!    the first question, and three requests fewer. The readable sources stay in `public/`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use maturity_check_engine::builtin;
+
+use crate::{root, run, Result};
+
+mod glue;
+mod order;
+mod release;
+mod slim;
+
+pub use release::fallback_marker;
+pub use slim::slim;
+
+const CRATE: &str = "maturity_check";
+const WASM_OPT_VERSION: &str = "132";
+
+/// Set in the environment, `cargo xtask dist` keeps the functions' names in the modules, for a
+/// CPU profile that names them (`node bench/run.mjs --profile DIR`); never for a deployed build.
+const KEEP_NAMES: &str = "MC_KEEP_NAMES";
+
+/// The wasm features the modules use beyond those `wasm-opt` assumes.
+const WASM_FEATURES: [&str; 2] = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int"];
+
+pub fn dist() -> Result {
+    let root = root();
+    let dist = root.join("dist");
+    let marker = fallback_marker();
+    let _ = std::fs::remove_file(&marker);
+    if let Some(reason) = release::release_build()? {
+        std::fs::write(&marker, format!("{reason}\n"))
+            .map_err(|e| format!("{}: {e}", marker.display()))?;
+    }
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
+    }
+    std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
+    let release = root.join("target/wasm32-unknown-unknown/release");
+    let (main, chunks) = split(&release.join(format!("{CRATE}.wasm")), &release, &dist)?;
+    run(Command::new("wasm-bindgen")
+        // `--keep-debug` keeps the function names for [`slim`]; `wasm-opt` drops them.
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--keep-lld-exports",
+            "--keep-debug",
+        ])
+        .args(["--out-name", CRATE, "--out-dir"])
+        .arg(&dist)
+        .arg(&main))?;
+    let main_wasm = dist.join(format!("{CRATE}_bg.wasm"));
+    slim(&main_wasm, &dist.join(format!("{CRATE}.js")))?;
+    let wasm_opt = wasm_opt(&root)?;
+    // For profiling (`bench/profile.mjs`): the functions keep their names, in the linker's order.
+    let names = std::env::var_os(KEEP_NAMES).is_some();
+    if names {
+        println!("{KEEP_NAMES} is set: the modules keep their function names (larger, for profiling only)");
+    }
+    for module in std::iter::once(main_wasm).chain(chunks) {
+        run(Command::new(&wasm_opt)
+            .args(["-Oz"])
+            .args(if names { &["-g"][..] } else { &[][..] })
+            .args(WASM_FEATURES)
+            .arg(&module)
+            .arg("-o")
+            .arg(&module))?;
+        if names {
+            continue;
+        }
+        // Near-twin functions side by side, for brotli (see `order`). The levels make wasm-opt
+        // write the code as compactly as `-Oz` did, without running its passes again.
+        order::name_by_sort_key(&module)?;
+        run(Command::new(&wasm_opt)
+            .args(["--reorder-functions-by-name", "--strip-debug"])
+            .args([
+                "-ol",
+                "2",
+                "-s",
+                "2",
+                "--generate-stack-ir",
+                "--optimize-stack-ir",
+            ])
+            .args(WASM_FEATURES)
+            .arg(&module)
+            .arg("-o")
+            .arg(&module))?;
+    }
+    write_questionnaire_files(&dist)?;
+    copy_dir(&root.join("public"), &dist)?;
+    minify(&root, &dist)?;
+    println!("dist/ is ready");
+    Ok(())
+}
+
+/// Splits `input`: the main module goes to `work/<crate>_split.wasm` (for wasm-bindgen), the
+/// chunks and `__wasm_split.js` to `dist`. Returns the main module's path and the chunks'.
+fn split(input: &Path, work: &Path, dist: &Path) -> Result<(PathBuf, Vec<PathBuf>)> {
+    let wasm = std::fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?;
+    let main = work.join(format!("{CRATE}_split.wasm"));
+    let main_module = format!("./{CRATE}.js");
+    let mut options = wasm_split_cli_support::Options::new(&wasm);
+    options.output_dir = dist;
+    options.main_out_path = &main;
+    options.main_module = &main_module;
+    options.link_name = "./__wasm_split.js";
+    let result =
+        wasm_split_cli_support::transform(options).map_err(|e| format!("wasm-split: {e:?}"))?;
+    Ok((main, result.split_modules))
+}
+
+fn wasm_opt(root: &Path) -> Result<PathBuf> {
+    let wasm_opt = root.join("node_modules/.bin/wasm-opt");
+    let version = Command::new(&wasm_opt)
+        .arg("--version")
+        .output()
+        .map_err(|e| format!("{}: {e}", wasm_opt.display()))?;
+    let version = String::from_utf8_lossy(&version.stdout);
+    if !version.contains(&format!("version {WASM_OPT_VERSION}")) {
+        return Err(format!(
+            "{} reports {version:?}; binaryen {WASM_OPT_VERSION} from npm is required",
+            wasm_opt.display()
+        ));
+    }
+    Ok(wasm_opt)
+}
+
+/// Minifies the JavaScript and CSS that `dist/` serves, in place. The loader is bundled with the
+/// glue and the chunk loader it imports and with the first view's stylesheet (their files are then
+/// removed): one download instead of four, and the glue and the styles are there the moment the
+/// loader runs. The loader still finds the wasm and
+/// the stylesheets, and the chunk loader the chunks, next to itself (`import.meta.url`).
+fn minify(root: &Path, dist: &Path) -> Result {
+    let esbuild = root.join("node_modules/.bin/esbuild");
+    if !esbuild.exists() {
+        return Err(format!(
+            "{} is missing; `cargo xtask setup` installs the npm packages",
+            esbuild.display()
+        ));
+    }
+    // The stylesheets first: the loader bundles the first view's, minified.
+    for (name, bundle) in [
+        ("maturity-check.css", false),
+        ("maturity-check.results.css", false),
+        ("maturity-check.js", true),
+    ] {
+        let file = dist.join(name);
+        run(Command::new(&esbuild)
+            .arg(&file)
+            .arg(format!("--outfile={}", file.display()))
+            .args(if bundle {
+                &["--bundle", "--format=esm", "--loader:.css=text"][..]
+            } else {
+                &[]
+            })
+            .args([
+                "--minify",
+                "--allow-overwrite",
+                "--log-level=warning",
+                // wasm-bindgen's glue names the chunk loader once per import; the last one wins,
+                // as it does unminified.
+                "--log-override:duplicate-object-key=silent",
+            ]))?;
+    }
+    for bundled in [
+        format!("{CRATE}.js"),
+        "__wasm_split.js".to_string(),
+        "maturity-check.css".to_string(),
+    ] {
+        std::fs::remove_file(dist.join(&bundled))
+            .map_err(|e| format!("cannot remove the bundled dist/{bundled}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// The built-in questionnaire, two files per locale: the core the first view reads, and the advice
+/// (with what else only the results need).
+fn write_questionnaire_files(dist: &Path) -> Result {
+    let q = maturity_check_engine::load(maturity_check_engine::DEFAULT_QUESTIONNAIRE)
+        .map_err(|e| format!("questionnaire/default.json: {e}"))?;
+    for locale in &q.locales {
+        let name = builtin::core_file_name(locale);
+        let core = builtin::core_file(&q, locale)
+            .ok_or_else(|| format!("questionnaire/default.json cannot be written as {name}"))?;
+        std::fs::write(dist.join(&name), core).map_err(|e| format!("dist/{name}: {e}"))?;
+        let name = builtin::advice_file_name(locale);
+        std::fs::write(dist.join(&name), builtin::advice_file(&q, locale))
+            .map_err(|e| format!("dist/{name}: {e}"))?;
+    }
+    Ok(())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    let entries = std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).map_err(|e| e.to_string())?;
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)
+                .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
