@@ -19,11 +19,16 @@ const UNUSED_CLASSES: &[&str] = &[
 /// that sets its `Symbol.dispose`, and its finalization registry. Fails if one of these is not
 /// found, which would mean the glue changed its shape.
 pub(super) fn drop_unused_classes(path: &Path) -> Result {
-    let mut glue = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let glue = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let glue = without_unused_classes(glue, &path.display().to_string())?;
+    std::fs::write(path, glue).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// [`drop_unused_classes`] on the text of a glue; `file` names it in errors.
+fn without_unused_classes(mut glue: String, file: &str) -> Result<String> {
     let shape = |what: &str| {
         format!(
-            "{}: {what} not found; the removal of the unused stream adapter classes does not fit this glue",
-            path.display()
+            "{file}: {what} not found; the removal of the unused stream adapter classes does not fit this glue"
         )
     };
     for class in UNUSED_CLASSES {
@@ -53,7 +58,7 @@ pub(super) fn drop_unused_classes(path: &Path) -> Result {
             )));
         }
     }
-    std::fs::write(path, glue).map_err(|e| format!("{}: {e}", path.display()))
+    Ok(glue)
 }
 
 /// Applies `renames` to the glue at `path`: every identifier-like word (letters, digits, `_`, `$`)
@@ -62,6 +67,12 @@ pub(super) fn drop_unused_classes(path: &Path) -> Result {
 /// matches one. Fails if a name is not found, which would mean the glue changed its shape.
 pub(super) fn rename_in_glue(path: &Path, renames: &Renames) -> Result {
     let glue = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let glue = renamed(&glue, renames, &path.display().to_string())?;
+    std::fs::write(path, glue).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// [`rename_in_glue`] on the text of a glue; `file` names it in errors.
+fn renamed(glue: &str, renames: &Renames, file: &str) -> Result<String> {
     let map: std::collections::HashMap<&str, &str> = renames
         .iter()
         .map(|(old, new)| (old.as_str(), new.as_str()))
@@ -88,10 +99,99 @@ pub(super) fn rename_in_glue(path: &Path, renames: &Renames) -> Result {
     out.pop();
     if let Some((old, _)) = renames.iter().find(|(old, _)| !seen.contains(old)) {
         return Err(format!(
-            "{}: the glue never names the wasm's `{old}`; the renaming of wasm-bindgen's names \
-             does not fit this glue",
-            path.display()
+            "{file}: the glue never names the wasm's `{old}`; the renaming of wasm-bindgen's names \
+             does not fit this glue"
         ));
     }
-    std::fs::write(path, out).map_err(|e| format!("{}: {e}", path.display()))
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::GLUE;
+    use super::*;
+
+    fn pairs(renames: &[(&str, &str)]) -> Renames {
+        renames
+            .iter()
+            .map(|(old, new)| (old.to_string(), new.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_whole_word_of_an_old_name_is_renamed() {
+        let renames = pairs(&[
+            ("__wbg_appendChild_7465eba84213c75f", "a"),
+            ("__wbindgen_throw", "b"),
+            ("__wbindgen_malloc", "c"),
+        ]);
+        let out = renamed(GLUE, &renames, "glue.js").unwrap();
+        assert!(out.contains("imports.wbg.a = function(arg0, arg1) {"));
+        assert!(out.contains("imports.wbg.b = function(arg0, arg1) {"));
+        assert!(out.contains("passStringToWasm0(text, wasm.c);"));
+        // A longer word that starts with an old name is another word.
+        assert!(out.contains("__wbg_appendChild_7465eba84213c75f_twin stays"));
+        // Nothing else changes: undoing the renames gives the glue back.
+        let back = out
+            .replace(
+                "imports.wbg.a =",
+                "imports.wbg.__wbg_appendChild_7465eba84213c75f =",
+            )
+            .replace("imports.wbg.b =", "imports.wbg.__wbindgen_throw =")
+            .replace("wasm.c)", "wasm.__wbindgen_malloc)");
+        assert_eq!(back, GLUE);
+        assert_eq!(renamed(GLUE, &Renames::new(), "glue.js").unwrap(), GLUE);
+    }
+
+    #[test]
+    fn a_name_the_glue_does_not_use_is_an_error() {
+        let renames = pairs(&[("__wbg_absent_0123456789abcdef", "a")]);
+        let e = renamed(GLUE, &renames, "glue.js").unwrap_err();
+        assert!(
+            e.starts_with(
+                "glue.js: the glue never names the wasm's `__wbg_absent_0123456789abcdef`"
+            ),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn the_unused_classes_and_their_registries_are_cut() {
+        let out = without_unused_classes(GLUE.to_string(), "glue.js").unwrap();
+        assert!(!out.contains("IntoUnderlying"), "{out}");
+        // What stands before the registries and after the classes is left as it was; between
+        // them only blank lines remain.
+        let (head, _) = GLUE.split_once("const IntoUnderlying").unwrap();
+        let tail = &GLUE[GLUE.find("export function mount").unwrap()..];
+        let middle = out
+            .strip_prefix(head)
+            .and_then(|rest| rest.strip_suffix(tail))
+            .unwrap_or_else(|| panic!("{out}"));
+        assert!(middle.trim().is_empty(), "{middle:?}");
+    }
+
+    #[test]
+    fn a_glue_of_another_shape_is_an_error() {
+        let no_dispose = GLUE.replace(
+            "if (Symbol.dispose) IntoUnderlyingSink.prototype[Symbol.dispose] = IntoUnderlyingSink.prototype.free;\n",
+            "",
+        );
+        let e = without_unused_classes(no_dispose, "glue.js").unwrap_err();
+        assert!(
+            e.starts_with("glue.js: the `Symbol.dispose` line of IntoUnderlyingSink not found"),
+            "{e}"
+        );
+        let no_class = GLUE.replace("export class IntoUnderlyingSource {", "class Other {");
+        let e = without_unused_classes(no_class, "glue.js").unwrap_err();
+        assert!(
+            e.contains("`export class IntoUnderlyingSource` not found"),
+            "{e}"
+        );
+        let used = format!("{GLUE}new IntoUnderlyingByteSource();\n");
+        let e = without_unused_classes(used, "glue.js").unwrap_err();
+        assert!(
+            e.contains("a glue without any other mention of IntoUnderlyingByteSource"),
+            "{e}"
+        );
+    }
 }

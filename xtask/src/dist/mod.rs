@@ -227,3 +227,165 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
     }
     Ok(())
 }
+
+/// The fixtures of the post-processing tests (`fixtures/`) and what the tests read of a module.
+#[cfg(test)]
+mod fixtures {
+    use wasmparser::{ElementItems, KnownCustom, Name, Operator, Parser, Payload, TypeRef};
+
+    /// The module of `fixtures/slim.wat`.
+    pub fn module() -> Vec<u8> {
+        wat::parse_str(include_str!("fixtures/slim.wat")).expect("fixtures/slim.wat")
+    }
+
+    /// A glue in wasm-bindgen's shape for [`module`].
+    pub const GLUE: &str = include_str!("fixtures/glue.js");
+
+    /// Fails the test unless `bytes` is a valid module.
+    pub fn validate(bytes: &[u8]) {
+        if let Err(e) = wasmparser::Validator::new().validate_all(bytes) {
+            panic!("not a valid module: {e}");
+        }
+    }
+
+    fn payloads(bytes: &[u8]) -> impl Iterator<Item = Payload<'_>> {
+        Parser::new(0).parse_all(bytes).map(|p| p.expect("payload"))
+    }
+
+    /// (module, name) of every import.
+    pub fn imports(bytes: &[u8]) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for payload in payloads(bytes) {
+            if let Payload::ImportSection(reader) = payload {
+                for import in reader.into_imports() {
+                    let import = import.expect("import");
+                    assert!(matches!(import.ty, TypeRef::Func(_)));
+                    out.push((import.module.to_string(), import.name.to_string()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The name of every export.
+    pub fn exports(bytes: &[u8]) -> Vec<String> {
+        let mut out = Vec::new();
+        for payload in payloads(bytes) {
+            if let Payload::ExportSection(reader) = payload {
+                for export in reader {
+                    out.push(export.expect("export").name.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    /// The function in every slot of the element segments; `None` for an emptied slot.
+    pub fn table_slots(bytes: &[u8]) -> Vec<Option<u32>> {
+        let mut out = Vec::new();
+        for payload in payloads(bytes) {
+            if let Payload::ElementSection(reader) = payload {
+                for element in reader {
+                    match element.expect("element").items {
+                        ElementItems::Functions(funcs) => {
+                            out.extend(funcs.into_iter().map(|f| Some(f.expect("function"))))
+                        }
+                        ElementItems::Expressions(_, exprs) => {
+                            for expr in exprs {
+                                let expr = expr.expect("expression");
+                                out.push(match expr.get_operators_reader().read().expect("op") {
+                                    Operator::RefFunc { function_index } => Some(function_index),
+                                    Operator::RefNull { .. } => None,
+                                    other => panic!("unexpected {other:?}"),
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// (index, name) of the functions the name section names, and how many name sections there are.
+    pub fn function_names(bytes: &[u8]) -> (Vec<(u32, String)>, usize) {
+        let mut out = Vec::new();
+        let mut sections = 0;
+        for payload in payloads(bytes) {
+            if let Payload::CustomSection(custom) = payload {
+                if let KnownCustom::Name(names) = custom.as_known() {
+                    sections += 1;
+                    for name in names {
+                        if let Name::Function(functions) = name.expect("name") {
+                            for naming in functions {
+                                let naming = naming.expect("naming");
+                                out.push((naming.index, naming.name.to_string()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        (out, sections)
+    }
+
+    /// The bytes of the section with the id `id` (without its id and size), if there is one.
+    pub fn section(bytes: &[u8], id: u8) -> Option<Vec<u8>> {
+        payloads(bytes).find_map(|payload| {
+            let (section_id, range) = payload.as_section()?;
+            (section_id == id).then(|| bytes[range.start as usize..range.end as usize].to_vec())
+        })
+    }
+
+    /// The ids of the sections that are not rewritten by a step that rewrites `rewritten`: type,
+    /// function, table, memory, code, data, as far as the module has them.
+    pub fn other_sections(bytes: &[u8], rewritten: &[u8]) -> Vec<(u8, Vec<u8>)> {
+        [1u8, 3, 4, 5, 6, 9, 10, 11]
+            .into_iter()
+            .filter(|id| !rewritten.contains(id))
+            .filter_map(|id| section(bytes, id).map(|s| (id, s)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{self, *};
+
+    /// A scratch directory of its own for a test.
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch directory");
+        dir
+    }
+
+    /// `cargo xtask slim` on the fixtures: the module stays valid, the glue names every import and
+    /// export the module kept by its new name, and nothing of the stream adapters is left in it.
+    #[test]
+    fn slim_leaves_a_valid_module_and_a_glue_that_fits_it() {
+        let dir = scratch("slim");
+        let (module, glue) = (dir.join("m_bg.wasm"), dir.join("m.js"));
+        std::fs::write(&module, fixtures::module()).unwrap();
+        std::fs::write(&glue, GLUE).unwrap();
+        super::slim(&module, &glue).unwrap();
+        let slimmed = std::fs::read(&module).unwrap();
+        let glue = std::fs::read_to_string(&glue).unwrap();
+        validate(&slimmed);
+        for (_, name) in imports(&slimmed) {
+            assert!(
+                glue.contains(&format!("imports.wbg.{name} = function")),
+                "{name}"
+            );
+        }
+        assert!(glue.contains("wasm.mount(element)"));
+        assert!(glue.contains("passStringToWasm0(text, wasm.c)"));
+        assert!(!glue.contains("IntoUnderlying"), "{glue}");
+        assert!(!glue.contains("intounderlying"), "{glue}");
+        assert!(
+            !glue.contains("__wbg_appendChild_7465eba84213c75f ="),
+            "{glue}"
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

@@ -25,15 +25,21 @@ const KEY_BYTES: usize = 12;
 
 /// Rewrites `path` with a name section that names every defined function by its sort key.
 pub(super) fn name_by_sort_key(path: &Path) -> Result {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let named = with_sort_key_names(&bytes, &path.display().to_string())?;
+    std::fs::write(path, named).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// [`name_by_sort_key`] on the bytes of a module; `what` names it in errors.
+fn with_sort_key_names(bytes: &[u8], what: &str) -> Result<Vec<u8>> {
     use wasm_encoder::{Module, NameMap, NameSection, RawSection};
     use wasmparser::{Parser, Payload, TypeRef};
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let invalid = |e: wasmparser::BinaryReaderError| format!("{}: {e}", path.display());
+    let invalid = |e: wasmparser::BinaryReaderError| format!("{what}: {e}");
     let mut module = Module::new();
     let mut imported_functions = 0u32;
     let mut types = Vec::new();
     let mut keys = Vec::new();
-    for payload in Parser::new(0).parse_all(&bytes) {
+    for payload in Parser::new(0).parse_all(bytes) {
         let payload = payload.map_err(invalid)?;
         match &payload {
             Payload::ImportSection(reader) => {
@@ -66,7 +72,7 @@ pub(super) fn name_by_sort_key(path: &Path) -> Result {
         if let Some((id, range)) = payload.as_section() {
             let data = bytes
                 .get(range.start as usize..range.end as usize)
-                .ok_or_else(|| format!("{}: section out of bounds", path.display()))?;
+                .ok_or_else(|| format!("{what}: section out of bounds"))?;
             module.section(&RawSection { id, data });
         }
     }
@@ -77,5 +83,59 @@ pub(super) fn name_by_sort_key(path: &Path) -> Result {
     let mut names = NameSection::new();
     names.functions(&functions);
     module.section(&names);
-    std::fs::write(path, module.finish()).map_err(|e| format!("{}: {e}", path.display()))
+    Ok(module.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{self, *};
+    use super::*;
+
+    #[test]
+    fn every_defined_function_is_named_by_its_sort_key() {
+        let module = fixtures::module();
+        let named = with_sort_key_names(&module, "slim.wat").unwrap();
+        validate(&named);
+        let (names, sections) = function_names(&named);
+        assert_eq!(sections, 1, "the old name section is replaced, not kept");
+        // Two imported functions, seven defined ones from index 2 on, in order.
+        let indices: Vec<u32> = names.iter().map(|(i, _)| *i).collect();
+        assert_eq!(indices, (2..9).collect::<Vec<_>>());
+        // `mount`: type 0, no locals, `i32.const 1`, `i32.const 2`, `call 0`, `end`.
+        assert_eq!(names[0].1, "00000000004101410210000b-00000002");
+        for (index, key) in &names {
+            let (head, tail) = key.split_once('-').unwrap();
+            assert_eq!(tail, format!("{index:08x}"));
+            assert!(head.len() >= 8 && head.len() <= 8 + 2 * KEY_BYTES, "{key}");
+            assert!(head.chars().all(|c| c.is_ascii_hexdigit()), "{key}");
+        }
+    }
+
+    #[test]
+    fn near_twins_sort_side_by_side() {
+        // Two functions of one type and body, with another between them in the module.
+        let twins = wat::parse_str(
+            "(module
+               (func $a (param i32) (result i32) local.get 0 i32.const 7 i32.add)
+               (func $b (result i64) i64.const 1)
+               (func $c (param i32) (result i32) local.get 0 i32.const 7 i32.add))",
+        )
+        .unwrap();
+        let (names, _) = function_names(&with_sort_key_names(&twins, "twins").unwrap());
+        let mut sorted = names.clone();
+        sorted.sort_by(|a, b| a.1.cmp(&b.1));
+        let order: Vec<u32> = sorted.iter().map(|(i, _)| *i).collect();
+        assert_eq!(order, [0, 2, 1]);
+    }
+
+    #[test]
+    fn every_other_section_is_copied_byte_for_byte() {
+        let module = fixtures::module();
+        let named = with_sort_key_names(&module, "slim.wat").unwrap();
+        let all = other_sections(&module, &[]);
+        assert_eq!(other_sections(&named, &[]), all);
+        for id in [2, 7, 9] {
+            assert_eq!(section(&named, id), section(&module, id), "section {id}");
+        }
+    }
 }

@@ -52,18 +52,29 @@ const UNUSED_CODE: &[&str] = &["wasm_streams"];
 /// chunks share it), so `wasm-opt` must keep every function in it, even one that only the dropped
 /// exports could reach. An emptied slot traps if it is ever called, as a panic would.
 fn slim_interface(path: &Path, unused: impl Fn(&str) -> bool) -> Result<(usize, Renames)> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (slimmed, dropped, renames) = slim_module(&bytes, &path.display().to_string(), unused)?;
+    std::fs::write(path, slimmed).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok((dropped, renames))
+}
+
+/// [`slim_interface`] on the bytes of a module; `what` names it in errors. Returns the new module.
+fn slim_module(
+    bytes: &[u8],
+    what: &str,
+    unused: impl Fn(&str) -> bool,
+) -> Result<(Vec<u8>, usize, Renames)> {
     use wasm_encoder::reencode::{Reencode, RoundtripReencoder};
     use wasm_encoder::{
         ConstExpr, ElementSection, Elements, ExportKind, ExportSection, HeapType, ImportSection,
         Module, RawSection, RefType,
     };
     use wasmparser::{ElementItems, ElementKind, ExternalKind, KnownCustom, Name, Parser, Payload};
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let invalid = |e: wasmparser::BinaryReaderError| format!("{}: {e}", path.display());
-    let reencode = |e: wasm_encoder::reencode::Error| format!("{}: {e}", path.display());
+    let invalid = |e: wasmparser::BinaryReaderError| format!("{what}: {e}");
+    let reencode = |e: wasm_encoder::reencode::Error| format!("{what}: {e}");
     // The functions whose table slots are emptied, by the names the name section gives them.
     let mut unused_code = std::collections::HashSet::new();
-    for payload in Parser::new(0).parse_all(&bytes) {
+    for payload in Parser::new(0).parse_all(bytes) {
         if let Payload::CustomSection(custom) = payload.map_err(invalid)? {
             if let KnownCustom::Name(names) = custom.as_known() {
                 for name in names {
@@ -81,9 +92,8 @@ fn slim_interface(path: &Path, unused: impl Fn(&str) -> bool) -> Result<(usize, 
     }
     if unused_code.is_empty() {
         return Err(format!(
-            "{}: no function of {UNUSED_CODE:?} found; without names (wasm-bindgen \
-             --keep-debug) or without that code, revisit UNUSED_CODE",
-            path.display()
+            "{what}: no function of {UNUSED_CODE:?} found; without names (wasm-bindgen \
+             --keep-debug) or without that code, revisit UNUSED_CODE"
         ));
     }
     let mut module = Module::new();
@@ -97,7 +107,7 @@ fn slim_interface(path: &Path, unused: impl Fn(&str) -> bool) -> Result<(usize, 
         renames.push((name.to_string(), new.clone()));
         new
     };
-    for payload in Parser::new(0).parse_all(&bytes) {
+    for payload in Parser::new(0).parse_all(bytes) {
         match payload.map_err(invalid)? {
             Payload::ImportSection(reader) => {
                 let mut imports = ImportSection::new();
@@ -105,7 +115,7 @@ fn slim_interface(path: &Path, unused: impl Fn(&str) -> bool) -> Result<(usize, 
                     let import = import.map_err(invalid)?;
                     let ty = RoundtripReencoder
                         .entity_type(import.ty)
-                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                        .map_err(|e| format!("{what}: {e}"))?;
                     imports.import(import.module, &short(import.name), ty);
                 }
                 module.section(&imports);
@@ -191,8 +201,7 @@ fn slim_interface(path: &Path, unused: impl Fn(&str) -> bool) -> Result<(usize, 
             }
         }
     }
-    std::fs::write(path, module.finish()).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok((dropped, renames))
+    Ok((module.finish(), dropped, renames))
 }
 
 /// (old name, new name) of the main module's imports and exports.
@@ -224,4 +233,126 @@ fn short_name(mut n: usize) -> String {
     }
     name.reverse();
     String::from_utf8_lossy(&name).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{self, *};
+    use super::*;
+
+    fn unused(name: &str) -> bool {
+        UNUSED_EXPORTS.iter().any(|p| name.starts_with(p))
+    }
+
+    fn pairs(renames: &[(&str, &str)]) -> Renames {
+        renames
+            .iter()
+            .map(|(old, new)| (old.to_string(), new.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_unused_exports_are_dropped_and_the_glue_names_shortened() {
+        let module = fixtures::module();
+        let (slimmed, dropped, renames) = slim_module(&module, "slim.wat", unused).unwrap();
+        validate(&slimmed);
+        assert_eq!(dropped, 2);
+        assert_eq!(
+            renames,
+            pairs(&[
+                ("__wbg_appendChild_7465eba84213c75f", "a"),
+                ("__wbindgen_throw", "b"),
+                ("__wbindgen_malloc", "c"),
+            ])
+        );
+        assert_eq!(
+            imports(&slimmed),
+            [
+                ("wbg".to_string(), "a".to_string()),
+                ("wbg".into(), "b".into())
+            ]
+        );
+        // The widget's and the linker's exports keep their names, the chunk loader reads them.
+        assert_eq!(
+            exports(&slimmed),
+            [
+                "__indirect_function_table",
+                "memory",
+                "mount",
+                "widgethandle_destroy",
+                "c"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_table_slots_of_the_unused_code_are_emptied() {
+        let module = fixtures::module();
+        let (names, _) = function_names(&module);
+        let index = |name: &str| names.iter().find(|(_, n)| n == name).unwrap().0;
+        let future = index("wasm_streams::readable::into_underlying_source::pull_future");
+        let shim = index("leptos::closure_shim");
+        assert_eq!(table_slots(&module), [Some(future), Some(shim)]);
+        let (slimmed, _, _) = slim_module(&module, "slim.wat", unused).unwrap();
+        assert_eq!(table_slots(&slimmed), [None, Some(shim)]);
+    }
+
+    #[test]
+    fn every_other_section_is_copied_byte_for_byte() {
+        let module = fixtures::module();
+        let (slimmed, _, _) = slim_module(&module, "slim.wat", unused).unwrap();
+        // Import 2, export 7, element 9 are rewritten.
+        let others = other_sections(&module, &[2, 7, 9]);
+        assert_eq!(others.len(), 5, "type, function, table, memory, code");
+        assert_eq!(other_sections(&slimmed, &[2, 7, 9]), others);
+        assert_eq!(function_names(&slimmed), function_names(&module));
+    }
+
+    #[test]
+    fn a_module_without_the_unused_code_is_refused() {
+        let plain = wat::parse_str("(module (func $f (export \"mount\")))").unwrap();
+        let e = slim_module(&plain, "plain.wasm", unused).unwrap_err();
+        assert!(e.starts_with("plain.wasm: no function of"), "{e}");
+        assert!(e.contains("revisit UNUSED_CODE"), "{e}");
+    }
+
+    #[test]
+    fn short_names_are_letters_and_never_repeat() {
+        let names: Vec<String> = (0..3000).map(short_name).collect();
+        assert_eq!(names[..3], ["a", "b", "c"]);
+        assert_eq!(names[25], "z");
+        assert_eq!(names[26], "A");
+        assert_eq!(names[51], "Z");
+        assert_eq!(names[52], "aa");
+        assert_eq!(names[53], "ab");
+        assert_eq!(names[104], "ba");
+        assert_eq!(names[2756], "aaa");
+        let unique: std::collections::HashSet<_> = names.iter().collect();
+        assert_eq!(unique.len(), names.len());
+        for name in &names {
+            assert!(name.chars().all(|c| c.is_ascii_alphabetic()), "{name}");
+            assert!(!is_glue_name(name));
+        }
+    }
+
+    #[test]
+    fn only_wasm_bindgen_names_are_glue_names() {
+        for name in [
+            "__wbg_appendChild_7465eba84213c75f",
+            "__wbindgen_malloc",
+            "wasm_bindgen__convert__closures_____invoke__h0123",
+            "__externref_table_alloc",
+        ] {
+            assert!(is_glue_name(name), "{name}");
+        }
+        for name in [
+            "mount",
+            "widgethandle_destroy",
+            "memory",
+            "__indirect_function_table",
+            "__wasm_split_shared0",
+        ] {
+            assert!(!is_glue_name(name), "{name}");
+        }
+    }
 }
