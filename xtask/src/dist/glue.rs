@@ -2,8 +2,10 @@
 
 use std::path::Path;
 
-use super::slim::Renames;
 use crate::Result;
+
+/// (old name, new name) of the main module's imports and exports, as [`super::slim`] renamed them.
+pub(super) type Renames = Vec<(String, String)>;
 
 /// The glue's JS classes for the [`UNUSED_EXPORTS`](super::slim::UNUSED_EXPORTS): their methods only call the dropped exports.
 /// The bundler cannot leave them out by itself (each class is followed by a statement that sets

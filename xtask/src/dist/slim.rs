@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::glue::{drop_unused_classes, rename_in_glue};
+use super::glue::{drop_unused_classes, rename_in_glue, Renames};
 use crate::Result;
 
 /// The main module after wasm-bindgen, and its glue: the unused stream adapter exports dropped and
@@ -203,9 +203,6 @@ fn slim_module(
     }
     Ok((module.finish(), dropped, renames))
 }
-
-/// (old name, new name) of the main module's imports and exports.
-pub(super) type Renames = Vec<(String, String)>;
 
 /// Names that wasm-bindgen makes up for its own glue: the JS functions the module imports
 /// (`__wbg_…`, `__wbindgen_…`), and its allocator, externref table and closure shims. The page
