@@ -9,6 +9,7 @@ something (no root, no apt) it says what is missing and how to get it. Commands:
   view, end-to-end specs (one of them alone: `test lint|native|browser|budget|e2e`);
 * `dist`   build the deployable folder `dist/` (LTO-correct release build, wasm-opt -Oz);
 * `size`   print raw, gzip and brotli bytes of every file in `dist/`;
+* `budget` the byte budget of the first view, on the `dist/` built last (`test budget` builds it);
 * `house`  report import circles of `src/` and `engine/src/` and source files over 500 lines
   (not part of `test`).
 */
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("dist") => setup::for_build().and_then(|()| dist::dist()),
         Some("size") => size::report(&root().join("dist")).map(|_| ()),
+        Some("budget") => size::budget(&root().join("dist")),
         Some("setup") => setup::for_build().and_then(|()| setup::for_tests()),
         Some("docs") => docs::write().and_then(|()| config_docs()),
         Some("house") => house::check(),
@@ -39,7 +41,7 @@ fn main() -> ExitCode {
         },
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  serve   build and serve the demo page on 127.0.0.1\n  test    run every test (fmt, clippy, native, browser, byte budget, end-to-end); one layer: `test lint|native|browser|budget|e2e`\n  dist    build the deployable folder dist/\n  size    print raw, gzip and brotli bytes of dist/\n  setup   install what the other commands need\n  docs    write docs/questionnaire.md from questionnaire/default.json, public/config.schema.json\n          and the key tables of docs/config.md from the engine's key table\n  house   report import circles in src/ and engine/src/ and .rs files over 500 lines"
+                "usage: cargo xtask <command>\n\n  serve   build and serve the demo page on 127.0.0.1\n  test    run every test (fmt, clippy, native, browser, byte budget, end-to-end); one layer: `test lint|native|browser|budget|e2e`\n  dist    build the deployable folder dist/\n  size    print raw, gzip and brotli bytes of dist/\n  budget  check the first view of the dist/ built last against the byte budget\n  setup   install what the other commands need\n  docs    write docs/questionnaire.md from questionnaire/default.json, public/config.schema.json\n          and the key tables of docs/config.md from the engine's key table\n  house   report import circles in src/ and engine/src/ and .rs files over 500 lines"
             );
             return ExitCode::from(2);
         }
