@@ -192,6 +192,12 @@ mod tests {
         // A flag that a later toolchain renamed.
         let renamed = "error: incorrect value `immediate-abort` for codegen option `panic` - either `unwind` or `abort` was expected\n";
         assert!(refusal(renamed).is_some());
+        // The flags without RUSTC_BOOTSTRAP (as rustc 1.95 says it).
+        let no_bootstrap = "error: failed to run `rustc` to learn about target-specific information\n\nCaused by:\n  process didn't exit successfully: `rustc - --crate-name ___` (exit status: 1)\n  --- stderr\n  error: `-Cpanic=immediate-abort` requires `-Zunstable-options` and a nightly compiler\n";
+        assert_eq!(
+            refusal(no_bootstrap),
+            Some("error: `-Cpanic=immediate-abort` requires `-Zunstable-options` and a nightly compiler")
+        );
         let unknown = "warning: unused\nerror: unknown unstable option: `location-detail`\n";
         assert_eq!(
             refusal(unknown),
