@@ -47,14 +47,18 @@ const WASM_FEATURES: [&str; 2] = ["--enable-bulk-memory", "--enable-nontrapping-
 pub fn dist() -> Result {
     let root = root();
     let dist = root.join("dist");
-    let marker = fallback_marker();
-    let _ = std::fs::remove_file(&marker);
-    if let Some(reason) = release::release_build()? {
-        std::fs::write(&marker, format!("{reason}\n"))
-            .map_err(|e| format!("{}: {e}", marker.display()))?;
-    }
+    let fallback = release::release_build()?;
     if dist.exists() {
         std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
+    }
+    // The note goes with the dist/ it describes: kept while a failed build leaves the old one.
+    let marker = fallback_marker();
+    match fallback {
+        Some(reason) => std::fs::write(&marker, format!("{reason}\n"))
+            .map_err(|e| format!("{}: {e}", marker.display()))?,
+        None => {
+            let _ = std::fs::remove_file(&marker);
+        }
     }
     std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
     let release = root.join("target/wasm32-unknown-unknown/release");
