@@ -7,9 +7,12 @@ important dimension, then to questionnaire order, so the plan is deterministic. 
 the advice of the top `focus_dimensions` at the level each has reached, tailored by the context
 answers, and fills each column round-robin so that every focus dimension is represented before any
 gets a second entry.
+
+The KPIs to steer by are the role profile's, tailored by the context answers the same way
+([`kpis`]).
 */
 
-use crate::model::{Advice, AdviceKind, RoleProfile};
+use crate::model::{Advice, AdviceKind, Condition, RoleProfile};
 use crate::scoring::{Answers, Assessment};
 use crate::validate::Checked;
 
@@ -73,13 +76,36 @@ pub fn role_profile<'q>(q: &'q Checked, answers: &Answers) -> (usize, &'q RolePr
 
 /// Whether an advice entry's condition holds for these context answers.
 pub fn applies(q: &Checked, advice: &Advice, answers: &Answers) -> bool {
-    advice.when.as_ref().is_none_or(|when| {
+    holds(q, advice.when.as_ref(), answers)
+}
+
+/// Whether a condition (`when` of advice or a KPI) holds: no condition always does; otherwise
+/// every listed question must be answered with one of its listed options.
+pub fn holds(q: &Checked, when: Option<&Condition>, answers: &Answers) -> bool {
+    when.is_none_or(|when| {
         when.iter().all(|(question, options)| {
             answers
                 .context_option(q, question)
                 .is_some_and(|chosen| options.iter().any(|o| o == chosen))
         })
     })
+}
+
+/// The KPIs to show for these answers: indices into the `kpis` of the answered role's profile
+/// ([`role_profile`]), in file order, those without `when` and those whose `when` holds.
+///
+/// A question left unanswered matches no condition, as with advice: a respondent who skips the
+/// business model sees only the KPIs that fit every business model. The built-in questionnaire
+/// keeps at least four of those per role.
+pub fn kpis(q: &Checked, answers: &Answers) -> Vec<usize> {
+    let (_, profile) = role_profile(q, answers);
+    profile
+        .kpis
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| holds(q, k.when.as_ref(), answers))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// The advice of one cell (dimension, level, kind), tailored: general entries in file order, each

@@ -129,3 +129,40 @@ fn the_plan_is_deterministic() {
     let r = assess(&q, &a);
     assert_eq!(plan(&q, &r, &a), plan(&q, &r, &a));
 }
+
+/// KPIs with `when` show only for the context answers they name; an unanswered question matches
+/// none, so only the KPIs without `when` are left.
+#[test]
+fn kpis_follow_the_role_and_the_context_answers() {
+    use maturity_check_engine::plan::kpis;
+    let mut v = json(THREE_LEVELS);
+    let cost = &mut v["profiles"]["roles"][0]["kpis"];
+    let general = cost[0].clone();
+    let mut per_customer = general.clone();
+    per_customer["id"] = "per-customer".into();
+    per_customer["when"] = serde_json::json!({"model": ["b2b"]});
+    let mut per_order = general.clone();
+    per_order["id"] = "per-order".into();
+    per_order["when"] = serde_json::json!({"model": ["b2c"]});
+    *cost = serde_json::json!([per_customer, general, per_order]);
+    let q = maturity_check_engine::load(&v.to_string()).expect("valid");
+    let names = |a: &Answers| -> Vec<String> {
+        let profile = role_profile(&q, a).1;
+        kpis(&q, a)
+            .into_iter()
+            .map(|i| profile.kpis[i].id.clone())
+            .collect()
+    };
+    let mut a = all(&q, 2);
+    assert_eq!(names(&a), ["cost-per-case"], "business model unanswered");
+    a.context[1] = Some(0);
+    assert_eq!(
+        names(&a),
+        ["per-customer", "cost-per-case"],
+        "b2b, in file order"
+    );
+    a.context[1] = Some(1);
+    assert_eq!(names(&a), ["cost-per-case", "per-order"], "b2c");
+    a.context[0] = Some(1);
+    assert_eq!(names(&a), ["retention"], "another role, its own KPIs");
+}
