@@ -138,3 +138,42 @@ fn the_duration_follows_the_questions_and_a_long_check_is_warned_about() {
     tiny.context_questions.clear();
     assert_eq!(tiny.minutes("de"), 1, "at least a minute");
 }
+
+/// Longest `because` of the default questionnaire, in words per locale: a reason, not a second
+/// advice text.
+const BECAUSE_WORDS: usize = 20;
+
+/// Every entry of the default questionnaire says what it takes and what it moves; every leave-out
+/// says why, briefly. A quick win is never a months-long project.
+#[test]
+fn every_default_advice_entry_has_effort_impact_and_where_needed_a_reason() {
+    use maturity_check_engine::model::Effort;
+    let q = load(DEFAULT_QUESTIONNAIRE).expect("default questionnaire is valid");
+    let mut missing = Vec::new();
+    for a in &q.advice {
+        if a.effort.is_none() {
+            missing.push(format!("{}: no effort", a.id));
+        }
+        if a.impact.is_none() {
+            missing.push(format!("{}: no impact", a.id));
+        }
+        if a.kind == AdviceKind::LeaveOut && a.because.is_none() {
+            missing.push(format!("{}: a leave-out without because", a.id));
+        }
+        if a.kind == AdviceKind::QuickWin && a.effort == Some(Effort::L) {
+            missing.push(format!("{}: a quick win of large effort", a.id));
+        }
+        if let Some(because) = &a.because {
+            for (locale, text) in &because.0 {
+                let n = text.split_whitespace().count();
+                if n > BECAUSE_WORDS {
+                    missing.push(format!(
+                        "{}: because ({locale}) has {n} words, at most {BECAUSE_WORDS}",
+                        a.id
+                    ));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
