@@ -166,3 +166,74 @@ fn kpis_follow_the_role_and_the_context_answers() {
     a.context[0] = Some(1);
     assert_eq!(names(&a), ["retention"], "another role, its own KPIs");
 }
+
+/// The default questionnaire's KPIs: every role shows 4 to 6 for every business model, the
+/// business model unanswered included; a B2C shop is not told to track what only fits accounts,
+/// and a B2B team not what only fits orders.
+#[test]
+fn default_kpis_fit_the_business_model() {
+    use maturity_check_engine::plan::kpis;
+    use maturity_check_engine::{load, DEFAULT_QUESTIONNAIRE};
+    let q = load(DEFAULT_QUESTIONNAIRE).expect("default questionnaire");
+    let index = |id: &str| {
+        q.context_questions
+            .iter()
+            .position(|c| c.id == id)
+            .expect("context question")
+    };
+    let (role_q, model_q) = (index("service_role"), index("business_model"));
+    let option = |qi: usize, id: &str| {
+        q.context_questions[qi]
+            .options
+            .iter()
+            .position(|o| o.id == id)
+    };
+    let shown = |role: &str, model: Option<&str>| -> Vec<String> {
+        let mut a = all(&q, 2);
+        a.context[role_q] = option(role_q, role);
+        a.context[model_q] = model.and_then(|m| option(model_q, m));
+        let profile = role_profile(&q, &a).1;
+        assert_eq!(profile.role, role);
+        kpis(&q, &a)
+            .into_iter()
+            .map(|i| profile.kpis[i].id.clone())
+            .collect()
+    };
+    for r in &q.profiles.roles {
+        for model in [None, Some("b2b"), Some("b2c"), Some("both")] {
+            let ids = shown(&r.role, model);
+            assert!(
+                (4..=6).contains(&ids.len()),
+                "{} / {model:?}: {ids:?}",
+                r.role
+            );
+        }
+        for k in &r.kpis {
+            assert!(k.definition.is_some(), "{} {}: no definition", r.role, k.id);
+        }
+    }
+    let b2c = shown("growth_lever", Some("b2c"));
+    let b2b = shown("growth_lever", Some("b2b"));
+    assert!(
+        !b2c.contains(&"net_revenue_retention".to_string()),
+        "{b2c:?}"
+    );
+    assert!(
+        b2b.contains(&"net_revenue_retention".to_string()),
+        "{b2b:?}"
+    );
+    assert!(b2c.contains(&"repeat_purchase_rate".to_string()), "{b2c:?}");
+    let b2c = shown("cost_centre", Some("b2c"));
+    let b2b = shown("cost_centre", Some("b2b"));
+    assert!(
+        b2c.contains(&"contacts_per_order".to_string())
+            && !b2c.contains(&"contacts_per_customer".to_string()),
+        "{b2c:?}"
+    );
+    assert!(
+        b2b.contains(&"contacts_per_customer".to_string())
+            && !b2b.contains(&"contacts_per_order".to_string()),
+        "{b2b:?}"
+    );
+    assert_ne!(b2b, b2c);
+}
