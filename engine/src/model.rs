@@ -269,7 +269,8 @@ pub struct Advice {
     /// What the entry moves ([`Impact`]). Optional like `effort`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub impact: Option<Impact>,
-    /// Why, in one short clause (at most about 20 words), shown with the entry. The built-in
+    /// Why, in one short sentence of its own (at most about 20 words, no leading "because"),
+    /// shown with the entry. The built-in
     /// questionnaire gives one for every `leave_out` entry, where the reason is what makes the
     /// advice credible.
     #[serde(default, skip_serializing_if = "Option::is_none")]

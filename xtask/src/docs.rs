@@ -649,11 +649,31 @@ fn profiles(md: &mut Md, q: &Checked) {
         let rows: Vec<Vec<String>> = r
             .kpis
             .iter()
-            .map(|k| vec![code(&k.id), tr(&k.name), tr2(&k.name), tr(&k.why)])
+            .map(|k| {
+                vec![
+                    code(&k.id),
+                    tr(&k.name),
+                    tr2(&k.name),
+                    tr(&k.why),
+                    k.definition.as_ref().map_or_else(String::new, tr),
+                    k.target.as_ref().map_or_else(|| "–".to_string(), tr),
+                    k.when
+                        .as_ref()
+                        .map_or_else(|| "always".to_string(), condition),
+                ]
+            })
             .collect();
         md.table(
-            &["KPI id", "KPI", "KPI (de)", "Why it matters"],
-            "llll",
+            &[
+                "KPI id",
+                "KPI",
+                "KPI (de)",
+                "Why it matters",
+                "Definition",
+                "Starting target",
+                "Shown when",
+            ],
+            "lllllll",
             &rows,
         );
     }
@@ -814,6 +834,9 @@ every other `min` equals the previous `max`, and the last `max` is 100. The leve
 | `text` | Text | yes | The advice. |
 | `when` | condition | no | Makes the entry a tailored variant that applies only for certain context answers. Without it the entry is general. |
 | `replaces` | id | no | Id of a general entry of the same cell that this variant takes the place of. |
+| `effort` | string | no | What carrying the entry out takes: `s` (a few days of one person at most, no budget, no other team), `m` (a few weeks of one person, several people part-time or another team's help; little or no budget) or `l` (a project over months, several teams, or a budget for a tool, a contract or staff). Work counts, not elapsed time. For a `leave_out` entry: the effort of what is left out, that is what the team saves. Any other value stops parsing at its path. |
+| `impact` | string | no | What the entry moves once done, at its level: `low` (a local improvement the dimension's score hardly shows), `medium` (one of the dimension's questions a step up, or one of the role's KPIs measurably) or `high` (the dimension towards the next level, or the role's main outcome: cost for a cost centre, retention and revenue for a growth lever, what customers tell others for a differentiator). For a `leave_out` entry: what the thing left out would bring at this level, mostly `low`. Any other value stops parsing at its path. |
+| `because` | Text | no | Why, in one short sentence of its own (at most about 20 words, no leading "because"), shown with the entry. The built-in questionnaire gives one for every `leave_out` entry. |
 
 A **cell** is one dimension × level × kind. Rules:
 
@@ -854,7 +877,18 @@ A role profile:
 | `role` | id | yes | Option id of the role question. |
 | `targets` | object, dimension id → number | yes | Score each dimension should reach in this role, 0 to 100. Every dimension, and no other key. |
 | `importance` | object, dimension id → number | yes | How much closing each dimension's gap matters in this role, greater than 0. Every dimension, and no other key. |
-| `kpis` | array of KPI | yes | At least one: `{"id": id, "name": Text, "why": Text}`, `why` in one sentence; KPI ids unique within the role. |
+| `kpis` | array of KPI | yes | At least one; KPI ids unique within the role. Shown in file order, those whose `when` holds (`kpis()` in `engine/src/plan.rs`). |
+
+A KPI:
+
+| Key | Type | Required | Meaning and rules |
+|---|---|---|---|
+| `id` | id | yes | Unique within the role. |
+| `name` | Text | yes | Name of the KPI. |
+| `why` | Text | yes | Why it matters in this role, in one sentence. |
+| `definition` | Text | no | How it is computed, in one line: what is counted, over what, in which period. |
+| `target` | Text | no | A starting target range, only where one holds across companies, saying when it is a rule of thumb. |
+| `when` | condition | no | Shown only for these context answers, with the rules of advice `when`; a question left unanswered matches no condition, so keep enough KPIs without `when` for a respondent who skips it. |
 
 ### `plan`
 
