@@ -5,8 +5,8 @@ The role of service (a context answer) picks a target profile. A dimension's pri
 the role's target, weighted by how much that dimension matters for the role; ties go to the more
 important dimension, then to questionnaire order, so the plan is deterministic. The plan draws on
 the advice of the top `focus_dimensions` at the level each has reached, tailored by the context
-answers, and fills each column round-robin so that every focus dimension is represented before any
-gets a second entry.
+answers (in each cell the variants that apply come first), and fills each column round-robin so
+that every focus dimension is represented before any gets a second entry.
 
 The KPIs to steer by are the role profile's, tailored by the context answers the same way
 ([`kpis`]).
@@ -108,8 +108,11 @@ pub fn kpis(q: &Checked, answers: &Answers) -> Vec<usize> {
         .collect()
 }
 
-/// The advice of one cell (dimension, level, kind), tailored: general entries in file order, each
-/// replaced by the first matching variant that names it, plus matching variants that replace nothing.
+/// The advice of one cell (dimension, level, kind), tailored: first the variants that apply, in
+/// file order (each one that `replaces` a general entry in that entry's stead, taking the first
+/// that applies, and each one that adds to the cell), then the general entries left, in file
+/// order. A variant is written for the respondent's context, so it ranks before general advice
+/// and is not the first to be cut by `max_per_column`.
 pub fn cell(
     q: &Checked,
     dimension: usize,
@@ -125,7 +128,8 @@ pub fn cell(
             &a.dimension == d && &a.level == l && a.kind == kind
         })
         .collect();
-    let mut out = Vec::new();
+    let mut variants = Vec::new();
+    let mut general = Vec::new();
     for &i in &in_cell {
         let a = &q.advice[i];
         if a.when.is_none() {
@@ -133,12 +137,17 @@ pub fn cell(
                 q.advice[v].replaces.as_deref() == Some(a.id.as_str())
                     && applies(q, &q.advice[v], answers)
             });
-            out.push(variant.unwrap_or(i));
+            match variant {
+                Some(v) => variants.push(v),
+                None => general.push(i),
+            }
         } else if a.replaces.is_none() && applies(q, a, answers) {
-            out.push(i);
+            variants.push(i);
         }
     }
-    out
+    variants.sort_unstable();
+    variants.extend(general);
+    variants
 }
 
 /// Dimensions ordered by weighted gap to the role's targets, largest first.

@@ -854,13 +854,18 @@ A **cell** is one dimension × level × kind. Rules:
 **Tailoring** (`cell()` in `engine/src/plan.rs`): for one cell and the respondent's context answers,
 the cell's entries are walked in file order:
 
-- a general entry is kept in its place, unless a variant of the cell that `replaces` it applies;
-  then the first such variant (in file order) stands in its place instead;
-- a variant without `replaces` is added at its own position if it applies;
+- a general entry is kept, unless a variant of the cell that `replaces` it applies; then the
+  first such variant (in file order) stands in for it;
+- a variant without `replaces` is added if it applies;
 - a variant with `replaces` never appears on its own, only in place of the entry it replaces.
 
-So tailoring never shortens a cell: it has as many entries as general ones, plus the added
-variants that apply.
+The cell then lists the variants that apply first, in file order, and the general entries left
+after them, in file order: a variant is written for the respondent's context, so it is not the
+first to be cut by `max_per_column`. Tailoring never shortens a cell: it has as many entries as
+general ones, plus the added variants that apply. Where several variants of a cell can apply
+together, their file order decides which comes first; the engine test
+`every_default_variant_appears_in_some_plan` checks that every variant of the default
+questionnaire reaches some plan.
 
 ### `profiles`
 

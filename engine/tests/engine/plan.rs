@@ -60,7 +60,7 @@ fn a_matching_variant_replaces_its_general_entry_in_place() {
 }
 
 #[test]
-fn a_matching_additional_variant_is_added() {
+fn a_matching_additional_variant_is_added_first() {
     let q = three();
     let mut a = all(&q, 0);
     assert_eq!(cell(&q, 1, 2, AdviceKind::LongTerm, &a).len(), 2);
@@ -68,10 +68,11 @@ fn a_matching_additional_variant_is_added() {
     assert_eq!(
         ids(&q, &cell(&q, 1, 2, AdviceKind::LongTerm, &a)),
         [
+            "beta-strategic-lt3-growth",
             "beta-strategic-lt1",
-            "beta-strategic-lt2",
-            "beta-strategic-lt3-growth"
-        ]
+            "beta-strategic-lt2"
+        ],
+        "an applicable variant ranks before the general entries"
     );
 }
 
@@ -236,4 +237,70 @@ fn default_kpis_fit_the_business_model() {
         "{b2b:?}"
     );
     assert_ne!(b2b, b2c);
+}
+
+/// Every tailored variant of the default questionnaire reaches a plan for some respondent: a
+/// simulation over every combination of context answers and a spread of scores. In each
+/// pattern one dimension takes every score its questions can give between 0 and 100 in steps of
+/// one answer (the first m of its questions one option higher than the rest), and every other
+/// question takes the same option, 0, 2 or 4.
+#[test]
+fn every_default_variant_appears_in_some_plan() {
+    use maturity_check_engine::{load, DEFAULT_QUESTIONNAIRE};
+    let q = load(DEFAULT_QUESTIONNAIRE).expect("default questionnaire");
+    let sizes: Vec<usize> = q
+        .context_questions
+        .iter()
+        .map(|c| c.options.len())
+        .collect();
+    let contexts: Vec<Vec<Option<usize>>> = (0..sizes.iter().product::<usize>())
+        .map(|mut c| {
+            sizes
+                .iter()
+                .map(|n| {
+                    let o = c % n;
+                    c /= n;
+                    Some(o)
+                })
+                .collect()
+        })
+        .collect();
+    let mut patterns: Vec<Vec<Option<Answer>>> = Vec::new();
+    for d in &q.dimensions {
+        let own: Vec<usize> = (0..q.questions.len())
+            .filter(|&i| q.questions[i].dimension == d.id)
+            .collect();
+        for rest in [0u8, 2, 4] {
+            for k in 0u8..4 {
+                for m in 0..=own.len() {
+                    let mut scored = vec![Some(Answer::Option(rest)); q.questions.len()];
+                    for (j, &i) in own.iter().enumerate() {
+                        scored[i] = Some(Answer::Option(if j < m { k + 1 } else { k }));
+                    }
+                    patterns.push(scored);
+                }
+            }
+        }
+    }
+    let mut seen = vec![false; q.advice.len()];
+    let mut a = Answers::empty(&q);
+    for scored in patterns {
+        a.scored = scored;
+        let r = assess(&q, &a);
+        for context in &contexts {
+            a.context.clone_from(context);
+            let p = plan(&q, &r, &a);
+            for e in p.now.iter().chain(&p.build_up).chain(&p.leave_out) {
+                seen[e.advice] = true;
+            }
+        }
+    }
+    let unseen: Vec<&str> = q
+        .advice
+        .iter()
+        .zip(&seen)
+        .filter(|(x, seen)| x.when.is_some() && !**seen)
+        .map(|(x, _)| x.id.as_str())
+        .collect();
+    assert!(unseen.is_empty(), "variants in no plan: {unseen:?}");
 }
