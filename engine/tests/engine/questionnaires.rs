@@ -68,6 +68,22 @@ fn the_default_questionnaire_meets_the_content_rules() {
     }
     let tailored = q.advice.iter().filter(|a| a.when.is_some()).count();
     assert!(tailored >= 12, "tailored variants: {tailored}");
+    // Every answer to a context question tailors something: a respondent who picks the middle
+    // option of team size or volume gets advice written for them too.
+    for c in &q.context_questions {
+        for o in &c.options {
+            assert!(
+                q.advice.iter().any(|a| a
+                    .when
+                    .as_ref()
+                    .and_then(|w| w.get(&c.id))
+                    .is_some_and(|options| options.contains(&o.id))),
+                "no advice tailored to {} = {}",
+                c.id,
+                o.id
+            );
+        }
+    }
     for key in ["business_model", "service_role"] {
         assert!(
             q.advice
