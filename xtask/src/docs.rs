@@ -649,11 +649,31 @@ fn profiles(md: &mut Md, q: &Checked) {
         let rows: Vec<Vec<String>> = r
             .kpis
             .iter()
-            .map(|k| vec![code(&k.id), tr(&k.name), tr2(&k.name), tr(&k.why)])
+            .map(|k| {
+                vec![
+                    code(&k.id),
+                    tr(&k.name),
+                    tr2(&k.name),
+                    tr(&k.why),
+                    k.definition.as_ref().map_or_else(String::new, tr),
+                    k.target.as_ref().map_or_else(|| "–".to_string(), tr),
+                    k.when
+                        .as_ref()
+                        .map_or_else(|| "always".to_string(), condition),
+                ]
+            })
             .collect();
         md.table(
-            &["KPI id", "KPI", "KPI (de)", "Why it matters"],
-            "llll",
+            &[
+                "KPI id",
+                "KPI",
+                "KPI (de)",
+                "Why it matters",
+                "Definition",
+                "Starting target",
+                "Shown when",
+            ],
+            "lllllll",
             &rows,
         );
     }
@@ -814,6 +834,9 @@ every other `min` equals the previous `max`, and the last `max` is 100. The leve
 | `text` | Text | yes | The advice. |
 | `when` | condition | no | Makes the entry a tailored variant that applies only for certain context answers. Without it the entry is general. |
 | `replaces` | id | no | Id of a general entry of the same cell that this variant takes the place of. |
+| `effort` | string | no | What carrying the entry out takes: `s` (a few days of one person at most, no budget, no other team), `m` (a few weeks of one person, several people part-time or another team's help; little or no budget) or `l` (a project over months, several teams, or a budget for a tool, a contract or staff). Work counts, not elapsed time. For a `leave_out` entry: the effort of what is left out, that is what the team saves. Any other value stops parsing at its path. |
+| `impact` | string | no | What the entry moves once done, at its level: `low` (a local improvement the dimension's score hardly shows), `medium` (one of the dimension's questions a step up, or one of the role's KPIs measurably) or `high` (the dimension towards the next level, or the role's main outcome: cost for a cost centre, retention and revenue for a growth lever, what customers tell others for a differentiator). For a `leave_out` entry: what the thing left out would bring at this level, mostly `low`. Any other value stops parsing at its path. |
+| `because` | Text | no | Why, in one short sentence of its own (at most about 20 words, no leading "because"), shown with the entry. The built-in questionnaire gives one for every `leave_out` entry. |
 
 A **cell** is one dimension × level × kind. Rules:
 
@@ -831,13 +854,18 @@ A **cell** is one dimension × level × kind. Rules:
 **Tailoring** (`cell()` in `engine/src/plan.rs`): for one cell and the respondent's context answers,
 the cell's entries are walked in file order:
 
-- a general entry is kept in its place, unless a variant of the cell that `replaces` it applies;
-  then the first such variant (in file order) stands in its place instead;
-- a variant without `replaces` is added at its own position if it applies;
+- a general entry is kept, unless a variant of the cell that `replaces` it applies; then the
+  first such variant (in file order) stands in for it;
+- a variant without `replaces` is added if it applies;
 - a variant with `replaces` never appears on its own, only in place of the entry it replaces.
 
-So tailoring never shortens a cell: it has as many entries as general ones, plus the added
-variants that apply.
+The cell then lists the variants that apply first, in file order, and the general entries left
+after them, in file order: a variant is written for the respondent's context, so it is not the
+first to be cut by `max_per_column`. Tailoring never shortens a cell: it has as many entries as
+general ones, plus the added variants that apply. Where several variants of a cell can apply
+together, their file order decides which comes first; the engine test
+`every_default_variant_appears_in_some_plan` checks that every variant of the default
+questionnaire reaches some plan.
 
 ### `profiles`
 
@@ -854,7 +882,18 @@ A role profile:
 | `role` | id | yes | Option id of the role question. |
 | `targets` | object, dimension id → number | yes | Score each dimension should reach in this role, 0 to 100. Every dimension, and no other key. |
 | `importance` | object, dimension id → number | yes | How much closing each dimension's gap matters in this role, greater than 0. Every dimension, and no other key. |
-| `kpis` | array of KPI | yes | At least one: `{"id": id, "name": Text, "why": Text}`, `why` in one sentence; KPI ids unique within the role. |
+| `kpis` | array of KPI | yes | At least one; KPI ids unique within the role. Shown in file order, those whose `when` holds (`kpis()` in `engine/src/plan.rs`). |
+
+A KPI:
+
+| Key | Type | Required | Meaning and rules |
+|---|---|---|---|
+| `id` | id | yes | Unique within the role. |
+| `name` | Text | yes | Name of the KPI. |
+| `why` | Text | yes | Why it matters in this role, in one sentence. |
+| `definition` | Text | no | How it is computed, in one line: what is counted, over what, in which period. |
+| `target` | Text | no | A starting target range, only where one holds across companies, saying when it is a rule of thumb. |
+| `when` | condition | no | Shown only for these context answers, with the rules of advice `when`; a question left unanswered matches no condition, so keep enough KPIs without `when` for a respondent who skips it. |
 
 ### `plan`
 
