@@ -87,7 +87,8 @@ pub struct Change {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lift {
     pub goal: Goal,
-    /// In questionnaire order.
+    /// The change that gains the dimension most points on its own first (ties in questionnaire
+    /// order).
     pub changes: Vec<Change>,
     /// The dimension's whole-point score after the change.
     pub score: u8,
@@ -137,7 +138,14 @@ pub fn lift(q: &Checked, answers: &Answers, dimension: usize, target: f64) -> Op
             to,
         })
         .collect();
-    changes.sort_by_key(|c| c.question);
+    let base = dimension_score(q, answers, dimension);
+    let gain =
+        |c: &Change| dimension_score(q, &with(answers, &[(c.question, c.to)]), dimension) - base;
+    changes.sort_by(|a, b| {
+        gain(b)
+            .total_cmp(&gain(a))
+            .then(a.question.cmp(&b.question))
+    });
     let score = rating(q, dimension_score(q, &with(answers, &found), dimension)).score;
     Some(Lift {
         goal,

@@ -293,3 +293,16 @@ fn a_long_prompt_is_shortened_at_a_word_and_loses_a_trailing_comma() {
     assert_eq!(shorten("  viel   Luft  ", 9), "viel Luft");
     assert_eq!(shorten("a b c", 0), "a…");
 }
+
+#[test]
+fn a_lift_of_several_answers_names_the_one_that_gains_most_first() {
+    let q = three();
+    // beta at 75, the top level; a target of 100 needs every answer at the top: beta-2 (weight
+    // 2) gains 12.5 points, beta-1 and beta-3 6.25 each, in questionnaire order.
+    let l = lift(&q, &all(&q, 3), BETA, 100.0).expect("a lift");
+    assert_eq!(l.goal, Goal::Target(100));
+    assert_eq!(
+        l.changes.iter().map(|c| c.question).collect::<Vec<_>>(),
+        [3, 2, 4]
+    );
+}
