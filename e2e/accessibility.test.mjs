@@ -19,6 +19,7 @@ import {
   STEPS,
   TEXT,
   assertNoErrors,
+  axe,
   chooseAnswers,
   clickOption,
   launchBrowser,
@@ -30,8 +31,6 @@ import {
   shareCode,
   waitForStep,
 } from "./support/browser.mjs";
-
-const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 
 let browser;
 const servers = {};
@@ -47,26 +46,6 @@ after(async () => {
   await browser?.close();
   await Promise.all(Object.values(servers).map((s) => s.close()));
 }, { timeout: 30_000 });
-
-/** Runs axe (WCAG 2 A and AA rules) on the widget and returns the violations, each summarised. */
-async function axe(page) {
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const options = { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } };
-    const r = await window.axe.run(document.querySelector("maturity-check"), options);
-    // Rules that checked nodes inside the shadow root (targets are [host, inner] pairs there).
-    const inShadow = r.passes.filter((p) => p.nodes.some((n) => Array.isArray(n.target[0]))).length;
-    return { violations: r.violations, inShadow };
-  });
-  // The widget must actually be in the scanned tree.
-  assert.ok(result.inShadow >= 3, `axe checked the widget's shadow content (${result.inShadow} rules)`);
-  return result.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })),
-  }));
-}
 
 /** Width and height of a PNG file, from its IHDR chunk. */
 function pngSize(path) {

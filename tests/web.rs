@@ -199,9 +199,45 @@ async fn a_full_run_shows_stage_scores_and_plan() {
             .unwrap();
         assert!(entries.length() >= 1, "plan column {column} is empty");
     }
+    let details = container.query_selector_all(".mc-details").unwrap();
+    assert_eq!(details.length(), 6);
+    // A dimension opens and closes with its button, which says so.
+    let button: web_sys::HtmlElement = find(&container, ".mc-details .mc-disclosure__button")
+        .expect("a disclosure button")
+        .dyn_into()
+        .unwrap();
     assert_eq!(
-        container.query_selector_all(".mc-card").unwrap().length(),
-        6
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(find(&container, ".mc-details .mc-disclosure[data-open]").is_some());
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    // The radar draws the role's target beside the scores, and the table lists both.
+    assert!(find(&container, "polygon[data-series=target]").is_some());
+    assert_eq!(
+        container
+            .query_selector_all(".mc-table thead th")
+            .unwrap()
+            .length(),
+        4
+    );
+    assert_eq!(
+        container
+            .query_selector_all(".mc-focus__area")
+            .unwrap()
+            .length(),
+        3
     );
     let cta = find(&container, ".mc-cta__link").expect("call to action");
     assert_eq!(

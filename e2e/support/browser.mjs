@@ -149,6 +149,28 @@ export async function openPage(browser, { reducedMotion = "reduce", width = 1280
   return { context: ctx, page, errors, console: messages };
 }
 
+const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+
+/** Runs axe (WCAG 2 A and AA rules) on the widget and returns the violations, each summarised. */
+export async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const options = { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } };
+    const r = await window.axe.run(document.querySelector("maturity-check"), options);
+    // Rules that checked nodes inside the shadow root (targets are [host, inner] pairs there).
+    const inShadow = r.passes.filter((p) => p.nodes.some((n) => Array.isArray(n.target[0]))).length;
+    return { violations: r.violations, inShadow };
+  });
+  // The widget must actually be in the scanned tree.
+  assert.ok(result.inShadow >= 3, `axe checked the widget's shadow content (${result.inShadow} rules)`);
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })),
+  }));
+}
+
 /** Fails with everything the page reported when it threw or logged an error. */
 export function assertNoErrors({ errors, console }) {
   assert.deepEqual(errors, [], "page errors");
@@ -192,7 +214,12 @@ export const TEXT = {
     now: "Jetzt angehen",
     buildUp: "Aufbauen",
     leaveOut: "Bewusst weglassen",
-    table: "Eure Werte in den sechs Bereichen",
+    table: "Eure Werte und euer Ziel",
+    planAll: (n) => `Den ganzen Plan zeigen (${n} Schritte)`,
+    kpis: "Kennzahlen, an denen ihr euch messen solltet",
+    focus: "Eure Schwerpunkte",
+    you: "Eure Werte",
+    target: "Ziel für eure Rolle",
   },
   en: {
     start: "Start the check",
@@ -204,7 +231,12 @@ export const TEXT = {
     now: "Do now",
     buildUp: "Build up",
     leaveOut: "Leave out on purpose",
-    table: "Your scores in the six areas",
+    table: "Your scores and your target",
+    planAll: (n) => `Show the whole plan (${n} steps)`,
+    kpis: "KPIs to steer by",
+    focus: "Where to focus",
+    you: "Your scores",
+    target: "Target for your role",
   },
 };
 
@@ -401,8 +433,9 @@ export async function keyboardStart(page, locale, label = TEXT[locale].start) {
 }
 
 /**
- * What the results screen shows: { heading, level, score, rows: [{title, score, stage}],
- * plan: {now, build_up, leave_out} (advice ids), shareUrl }.
+ * What the results screen shows: { heading, level, score, rows: [{title, score, target, gap,
+ * stage}], plan: {now, build_up, leave_out} (advice ids, shown or behind "show the whole plan"),
+ * shareUrl }. A row's stage is the badge on its dimension's disclosure button.
  */
 export async function readResults(page, locale) {
   const t = TEXT[locale];
@@ -412,9 +445,12 @@ export async function readResults(page, locale) {
     trs.map((tr) => ({
       title: tr.cells[0].textContent.trim(),
       score: Number(tr.cells[1].textContent.trim()),
-      stage: tr.cells[2].textContent.trim(),
+      target: Number(tr.cells[2].textContent.trim()),
+      gap: Number(tr.cells[3].textContent.trim()),
     })),
   );
+  const stages = await page.locator(".mc-details .mc-badge").allTextContents();
+  rows.forEach((r, i) => (r.stage = (stages[i] ?? "").trim()));
   const column = (name) =>
     page
       .getByRole("region", { name, exact: true })
@@ -435,6 +471,13 @@ export async function readResults(page, locale) {
   };
 }
 
+/** A dimension's title as the radar and its table show it: the part before " (" or " –". */
+export function shortTitle(title) {
+  const words = title.split(" ");
+  const end = words.findIndex((w) => w.startsWith("(") || w === "–" || w === "-");
+  return (end < 0 ? words : words.slice(0, end)).join(" ");
+}
+
 /** Asserts that the results on screen are the engine's for `code`. */
 export function assertResultsMatchEngine(shown, expected, locale) {
   const q = QUESTIONNAIRE;
@@ -442,11 +485,13 @@ export function assertResultsMatchEngine(shown, expected, locale) {
   assert.equal(shown.score, expected.overall.score, "overall score");
   assert.deepEqual(
     shown.rows.map((r) => ({ title: r.title, score: r.score })),
-    expected.dimensions.map((d) => ({ title: tr(q.dimensions.find((x) => x.id === d.id).title, locale), score: d.score })),
+    expected.dimensions.map((d) => ({ title: shortTitle(tr(q.dimensions.find((x) => x.id === d.id).title, locale)), score: d.score })),
     "dimension scores in the results table",
   );
   shown.rows.forEach((r, i) => {
     assert.ok(r.stage.endsWith(levelName(expected.dimensions[i].level, locale)), `stage of ${r.title}: ${r.stage}`);
+    assert.equal(r.target, expected.targets[i], `target of ${r.title}`);
+    assert.equal(r.gap, Math.max(0, expected.targets[i] - r.score), `gap of ${r.title}`);
   });
   for (const col of ["now", "build_up", "leave_out"]) {
     assert.ok(shown.plan[col].length > 0, `plan column ${col} has entries`);

@@ -8,6 +8,7 @@ The maturity check's pure logic, with no browser in sight.
 * [`validate`]: raw questionnaire -> [`Checked`], every problem with its JSON path;
 * [`scoring`]: answers -> scores and levels per dimension and overall;
 * [`plan`]: priorities by role and the three-column plan, tailored by context answers;
+* [`reasons`]: why a dimension stands where it does and the smallest change that lifts it;
 * [`share`]: answers <-> a compact code for URL fragments;
 * [`progress`]: answers and step <-> what the widget keeps in storage;
 * [`lead`]: the lead form's checks, the request bodies, the retry schedule and the outbox;
@@ -29,6 +30,7 @@ pub mod model;
 pub mod plan;
 pub mod problem;
 pub mod progress;
+pub mod reasons;
 pub mod scoring;
 pub mod share;
 pub mod sorted_map;

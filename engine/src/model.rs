@@ -15,7 +15,10 @@ The format in short (docs/questionnaire.md has the full reference):
 * `levels` are bands over the 0-100 score that tile it without gaps; their number comes from the file;
 * `advice` entries belong to a dimension, a level and a kind; a tailored entry has `when` and may
   `replace` a general one;
-* `profiles` say, per service role, which dimensions matter most and which KPIs to steer by.
+* `profiles` say, per service role, which dimensions matter most and which KPIs to steer by; a
+  KPI, like advice, may hold only for some context answers (`when`).
+* advice entries may say what they take (`effort`), what they move (`impact`) and why
+  (`because`).
 */
 
 use serde::{Deserialize, Serialize};
@@ -241,7 +244,7 @@ impl AdviceKind {
     }
 }
 
-/// Context answers an advice entry is tied to: context question id to the option ids it applies to.
+/// Context answers an advice entry or a KPI is tied to: context question id to the option ids it applies to.
 /// All listed questions must match; an unanswered question never matches.
 pub type Condition = crate::sorted_map::SortedMap<Vec<String>>;
 
@@ -259,6 +262,79 @@ pub struct Advice {
     /// Id of a general entry of the same cell that this tailored entry takes the place of.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaces: Option<String>,
+    /// What carrying the entry out takes ([`Effort`]). Optional in the format so that older
+    /// questionnaires still load; the built-in one gives it for every entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<Effort>,
+    /// What the entry moves ([`Impact`]). Optional like `effort`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact: Option<Impact>,
+    /// Why, in one short sentence of its own (at most about 20 words, no leading "because"),
+    /// shown with the entry. The built-in
+    /// questionnaire gives one for every `leave_out` entry, where the reason is what makes the
+    /// advice credible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub because: Option<Text>,
+}
+
+/// What an advice entry takes to carry out, for the team that does it.
+///
+/// For a `leave_out` entry it is the effort of the thing left out, that is the effort the team
+/// saves by not doing it now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Effort {
+    /// Small: a few days of one person's time at most, no budget, no other team needed.
+    S,
+    /// Medium: a few weeks of one person, or several people part-time, or another team's help;
+    /// little or no budget.
+    M,
+    /// Large: a project over months with several people or teams, or a budget (a tool, a
+    /// contract, new staff).
+    L,
+}
+
+impl Effort {
+    pub const ALL: [Effort; 3] = [Effort::S, Effort::M, Effort::L];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Effort::S => "s",
+            Effort::M => "m",
+            Effort::L => "l",
+        }
+    }
+}
+
+/// What an advice entry moves once it is done, at the level it is written for: the score of its
+/// dimension, or the main outcome of the service's role (costs for a cost centre, retention and
+/// revenue for a growth lever, the experience customers tell others about for a differentiator).
+///
+/// For a `leave_out` entry it is what the thing left out would bring at this level: mostly
+/// `low`, which is why it is left out; `medium` or `high` where it is worth doing later and only
+/// the order is wrong now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Impact {
+    /// Low: a local improvement that a respondent would hardly notice in the dimension's score.
+    Low,
+    /// Medium: moves one of the dimension's questions a step up, or one of the role's KPIs
+    /// measurably.
+    Medium,
+    /// High: lifts the dimension towards the next level, or changes the role's main outcome.
+    High,
+}
+
+impl Impact {
+    pub const ALL: [Impact; 3] = [Impact::Low, Impact::Medium, Impact::High];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Impact::Low => "low",
+            Impact::Medium => "medium",
+            Impact::High => "high",
+        }
+    }
 }
 
 /// Target profiles per service role.
@@ -292,6 +368,17 @@ pub struct Kpi {
     pub name: Text,
     /// Why this KPI matters for the role, in one sentence.
     pub why: Text,
+    /// How it is computed, in one line: what is counted, over what, in which period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition: Option<Text>,
+    /// A starting target range where one can honestly be given, saying when it is a rule of
+    /// thumb ("Rule of thumb: below 15 %"). Absent where no range holds across companies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Text>,
+    /// Shown only when these context answers were given, as advice `when`
+    /// ([`crate::plan::kpis`]): a KPI that fits only some business models says which.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
 }
 
 /// How large the plan is.

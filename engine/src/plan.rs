@@ -5,11 +5,14 @@ The role of service (a context answer) picks a target profile. A dimension's pri
 the role's target, weighted by how much that dimension matters for the role; ties go to the more
 important dimension, then to questionnaire order, so the plan is deterministic. The plan draws on
 the advice of the top `focus_dimensions` at the level each has reached, tailored by the context
-answers, and fills each column round-robin so that every focus dimension is represented before any
-gets a second entry.
+answers (in each cell the variants that apply come first), and fills each column round-robin so
+that every focus dimension is represented before any gets a second entry.
+
+The KPIs to steer by are the role profile's, tailored by the context answers the same way
+([`kpis`]).
 */
 
-use crate::model::{Advice, AdviceKind, RoleProfile};
+use crate::model::{Advice, AdviceKind, Condition, RoleProfile};
 use crate::scoring::{Answers, Assessment};
 use crate::validate::Checked;
 
@@ -73,7 +76,13 @@ pub fn role_profile<'q>(q: &'q Checked, answers: &Answers) -> (usize, &'q RolePr
 
 /// Whether an advice entry's condition holds for these context answers.
 pub fn applies(q: &Checked, advice: &Advice, answers: &Answers) -> bool {
-    advice.when.as_ref().is_none_or(|when| {
+    holds(q, advice.when.as_ref(), answers)
+}
+
+/// Whether a condition (`when` of advice or a KPI) holds: no condition always does; otherwise
+/// every listed question must be answered with one of its listed options.
+pub fn holds(q: &Checked, when: Option<&Condition>, answers: &Answers) -> bool {
+    when.is_none_or(|when| {
         when.iter().all(|(question, options)| {
             answers
                 .context_option(q, question)
@@ -82,8 +91,28 @@ pub fn applies(q: &Checked, advice: &Advice, answers: &Answers) -> bool {
     })
 }
 
-/// The advice of one cell (dimension, level, kind), tailored: general entries in file order, each
-/// replaced by the first matching variant that names it, plus matching variants that replace nothing.
+/// The KPIs to show for these answers: indices into the `kpis` of the answered role's profile
+/// ([`role_profile`]), in file order, those without `when` and those whose `when` holds.
+///
+/// A question left unanswered matches no condition, as with advice: a respondent who skips the
+/// business model sees only the KPIs that fit every business model. The built-in questionnaire
+/// keeps at least four of those per role.
+pub fn kpis(q: &Checked, answers: &Answers) -> Vec<usize> {
+    let (_, profile) = role_profile(q, answers);
+    profile
+        .kpis
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| holds(q, k.when.as_ref(), answers))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The advice of one cell (dimension, level, kind), tailored: first the variants that apply, in
+/// file order (each one that `replaces` a general entry in that entry's stead, taking the first
+/// that applies, and each one that adds to the cell), then the general entries left, in file
+/// order. A variant is written for the respondent's context, so it ranks before general advice
+/// and is not the first to be cut by `max_per_column`.
 pub fn cell(
     q: &Checked,
     dimension: usize,
@@ -99,7 +128,8 @@ pub fn cell(
             &a.dimension == d && &a.level == l && a.kind == kind
         })
         .collect();
-    let mut out = Vec::new();
+    let mut variants = Vec::new();
+    let mut general = Vec::new();
     for &i in &in_cell {
         let a = &q.advice[i];
         if a.when.is_none() {
@@ -107,12 +137,17 @@ pub fn cell(
                 q.advice[v].replaces.as_deref() == Some(a.id.as_str())
                     && applies(q, &q.advice[v], answers)
             });
-            out.push(variant.unwrap_or(i));
+            match variant {
+                Some(v) => variants.push(v),
+                None => general.push(i),
+            }
         } else if a.replaces.is_none() && applies(q, a, answers) {
-            out.push(i);
+            variants.push(i);
         }
     }
-    out
+    variants.sort_unstable();
+    variants.extend(general);
+    variants
 }
 
 /// Dimensions ordered by weighted gap to the role's targets, largest first.

@@ -119,7 +119,33 @@ pub fn level_for(q: &Checked, score: f64) -> usize {
         .unwrap_or(q.levels.len().saturating_sub(1))
 }
 
-fn rating(q: &Checked, exact: f64) -> Rating {
+/// The unrounded 0-100 score of dimension `dimension` for `answers`: the weighted mean of its
+/// questions' points ([`Answer::points`]; an unanswered question counts as the lowest option).
+pub fn dimension_score(q: &Checked, answers: &Answers, dimension: usize) -> f64 {
+    let Some(d) = q.dimensions.get(dimension) else {
+        return 0.0;
+    };
+    let mut sum = 0.0;
+    let mut weights = 0.0;
+    for (qi, question) in q
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.dimension == d.id)
+    {
+        let answer = answers.scored.get(qi).copied().flatten();
+        sum += question.weight * answer.map_or(0.0, Answer::points);
+        weights += question.weight;
+    }
+    if weights > 0.0 {
+        sum / weights
+    } else {
+        0.0
+    }
+}
+
+/// The whole-point score and level of an unrounded score.
+pub fn rating(q: &Checked, exact: f64) -> Rating {
     let score = exact.round().clamp(0.0, 100.0);
     Rating {
         score: score as u8,
@@ -135,23 +161,17 @@ pub fn assess(q: &Checked, answers: &Answers) -> Assessment {
         .iter()
         .enumerate()
         .map(|(di, d)| {
-            let mut sum = 0.0;
-            let mut weights = 0.0;
-            let mut unknown = Vec::new();
-            for (qi, question) in q
+            let unknown = q
                 .questions
                 .iter()
                 .enumerate()
-                .filter(|(_, x)| x.dimension == d.id)
-            {
-                let answer = answers.scored.get(qi).copied().flatten();
-                if answer == Some(Answer::DontKnow) {
-                    unknown.push(qi);
-                }
-                sum += question.weight * answer.map_or(0.0, Answer::points);
-                weights += question.weight;
-            }
-            let exact = if weights > 0.0 { sum / weights } else { 0.0 };
+                .filter(|(qi, x)| {
+                    x.dimension == d.id
+                        && answers.scored.get(*qi).copied().flatten() == Some(Answer::DontKnow)
+                })
+                .map(|(qi, _)| qi)
+                .collect();
+            let exact = dimension_score(q, answers, di);
             DimensionResult {
                 dimension: di,
                 rating: rating(q, exact),

@@ -1,13 +1,24 @@
 use leptos::prelude::*;
+use maturity_check_engine::model::{Advice, Effort, Impact};
 use maturity_check_engine::AdviceKind;
 
 use crate::check::Env;
+use crate::ui::result_radar::short_title;
 
-/// The plan in three columns: do now, build up over 6-12 months, leave out on purpose.
+/// Entries each column shows before "show the whole plan": two, so that the screen stays within
+/// its reading budget (700 words before anything is opened) with a lead form below the plan; with
+/// three, the built-in advice (about 32 words an entry) alone passes it.
+pub const SHOWN_PER_COLUMN: usize = 2;
+
+/// The plan in three columns: do now, build up over 6-12 months, leave out on purpose. Each shows
+/// its first [`SHOWN_PER_COLUMN`] entries with their effort and impact; one button opens the rest
+/// of all three (the plan's `max_per_column` bounds them) and every entry's "because". The rest stays in the page while closed, hidden by the
+/// stylesheet, so that print holds the whole plan.
 #[component]
 pub fn PlanColumns() -> impl IntoView {
     let env = expect_context::<Env>();
     let plan = expect_context::<maturity_check_engine::Plan>();
+    let all = RwSignal::new(false);
     let columns = [
         (
             AdviceKind::QuickWin,
@@ -28,32 +39,95 @@ pub fn PlanColumns() -> impl IntoView {
             "results.leave_out_hint",
         ),
     ];
-    columns
+    let total: usize = columns.iter().map(|(k, ..)| plan.column(*k).len()).sum();
+    let hidden = columns
+        .iter()
+        .any(|(k, ..)| plan.column(*k).len() > SHOWN_PER_COLUMN);
+    let list_ids = columns
+        .iter()
+        .map(|(_, class, ..)| format!("mc-plan-list-{class}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let columns = columns
         .into_iter()
         .map(|(kind, class, title, hint)| {
             let entries = plan
                 .column(kind)
                 .iter()
-                .map(|e| {
+                .enumerate()
+                .map(|(i, e)| {
                     let advice = &env.q.advice[e.advice];
-                    let dimension = env.tr(&env.q.dimensions[e.dimension].title).to_string();
+                    let dimension = short_title(env.tr(&env.q.dimensions[e.dimension].title));
+                    let extra = (i >= SHOWN_PER_COLUMN).then_some("");
+                    let because = advice
+                        .because
+                        .as_ref()
+                        .map(|b| view! { <span class="mc-plan__because">{env.tr(b).to_string()}</span> });
                     view! {
-                        <li class="mc-plan__entry" data-advice=advice.id.clone()>
+                        <li class="mc-plan__entry" data-advice=advice.id.clone() data-extra=extra>
                             <span class="mc-tag">{dimension}</span>
-                            <span>{env.tr(&advice.text).to_string()}</span>
+                            <span class="mc-plan__text">{env.tr(&advice.text).to_string()}</span>
+                            {because}
+                            {badges(&env, advice)}
                         </li>
                     }
                 })
                 .collect_view();
             let heading_id = format!("mc-plan-{class}");
-    let labelled_by = heading_id.clone();
+            let labelled_by = heading_id.clone();
             view! {
                 <section class=format!("mc-plan__column mc-plan__column--{class}") aria-labelledby=labelled_by>
                     <h4 class="mc-plan__title" id=heading_id>{env.t(title)}</h4>
                     <p class="mc-plan__hint">{env.t(hint)}</p>
-                    <ol class="mc-plan__list">{entries}</ol>
+                    <ol class="mc-plan__list" id=format!("mc-plan-list-{class}")>{entries}</ol>
                 </section>
             }
         })
-        .collect_view()
+        .collect_view();
+    let toggle = hidden.then(|| {
+        view! {
+            <button
+                type="button"
+                class="mc-button mc-button--ghost mc-plan__all mc-noprint"
+                aria-expanded=move || if all.get() { "true" } else { "false" }
+                aria-controls=list_ids
+                on:click=move |_| all.update(|a| *a = !*a)
+            >
+                {env.fill("results.plan_all", &[("count", &total.to_string())])}
+            </button>
+        }
+    });
+    view! {
+        <section class="mc-section mc-plan" aria-labelledby="mc-plan-title" data-all=move || all.get().then_some("")>
+            <h3 class="mc-h3" id="mc-plan-title">{env.t("results.plan")}</h3>
+            <div class="mc-plan__columns">{columns}</div>
+            {toggle}
+        </section>
+    }
+}
+
+/// The effort and impact of an entry, where the content gives them.
+pub fn badges(env: &Env, advice: &Advice) -> Option<impl IntoView> {
+    if advice.effort.is_none() && advice.impact.is_none() {
+        return None;
+    }
+    let effort = advice.effort.map(|e| {
+        let size = match e {
+            Effort::S => "S",
+            Effort::M => "M",
+            Effort::L => "L",
+        };
+        view! {
+            <span class="mc-chip" data-effort=e.as_str()>{env.fill("results.effort", &[("size", size)])}</span>
+        }
+    });
+    let impact = advice.impact.map(|i| {
+        let key = match i {
+            Impact::Low => "results.impact_low",
+            Impact::Medium => "results.impact_medium",
+            Impact::High => "results.impact_high",
+        };
+        view! { <span class="mc-chip" data-impact=i.as_str()>{env.t(key)}</span> }
+    });
+    Some(view! { <span class="mc-plan__badges">{effort}{impact}</span> })
 }

@@ -1,12 +1,16 @@
 /*!
-The radar chart of the dimension scores, drawn as SVG, with a table of the same numbers.
+The radar chart of the dimension scores and of the role's targets, drawn as SVG, with a legend and
+a table of the same numbers and the gap between them.
 
 The table is the chart's text alternative for everyone, not a hidden duplicate: it sits beside the
 chart on wide containers and below it on narrow ones. Rings mark the level boundaries, so the chart
-shows the distance to the next stage, not just a shape.
+shows the distance to the next stage, not just a shape; the dashed line is where the role's
+profile says each dimension should be.
 */
 
 use leptos::prelude::*;
+
+use maturity_check_engine::reasons::targets;
 
 use crate::check::{Check, Env};
 
@@ -39,6 +43,7 @@ pub fn ResultRadar() -> impl IntoView {
     let q = env.q.clone();
     let n = q.dimensions.len();
     let result = check.assessment(&env);
+    let targets = check.answers.with_untracked(|a| targets(&q, a));
     let rings: Vec<f64> = q
         .levels
         .iter()
@@ -63,7 +68,6 @@ pub fn ResultRadar() -> impl IntoView {
         .map(|(i, d)| {
             let (x, y) = point(i, n, 116.0);
             let anchor = if (x - CENTER).abs() < 1.0 { "middle" } else if x > CENTER { "start" } else { "end" };
-            let score = result.dimensions[i].rating.score;
             let lines = label_lines(&short_title(env.tr(&d.title)));
             // A two-line label starts half a line higher, so it stays centred on its point.
             let lift = (lines.len() > 1).then_some("-0.55em");
@@ -78,12 +82,12 @@ pub fn ResultRadar() -> impl IntoView {
             view! {
                 <text class="mc-radar__label" x=format!("{x:.1}") y=format!("{y:.1}") text-anchor=anchor dominant-baseline="middle">
                     {lines}
-                    <tspan class="mc-radar__value" x=format!("{x:.1}") dy="1.2em">{score.to_string()}</tspan>
                 </text>
             }
         })
         .collect_view();
     let shape = polygon(n, |i| result.dimensions[i].exact);
+    let target_shape = polygon(n, |i| f64::from(targets.get(i).copied().unwrap_or(100)));
     let dots = (0..n)
         .map(|i| {
             let (x, y) = point(i, n, result.dimensions[i].exact);
@@ -96,12 +100,13 @@ pub fn ResultRadar() -> impl IntoView {
         .enumerate()
         .map(|(i, d)| {
             let r = &result.dimensions[i].rating;
-            let level = &q.levels[r.level];
+            let target = targets.get(i).copied().unwrap_or(100);
             view! {
                 <tr>
-                    <th scope="row">{env.tr(&d.title).to_string()}</th>
+                    <th scope="row">{short_title(env.tr(&d.title))}</th>
                     <td class="mc-num">{r.score.to_string()}</td>
-                    <td>{format!("{} · {}", r.level + 1, env.tr(&level.name))}</td>
+                    <td class="mc-num">{target.to_string()}</td>
+                    <td class="mc-num">{target.saturating_sub(r.score).to_string()}</td>
                 </tr>
             }
         })
@@ -109,22 +114,30 @@ pub fn ResultRadar() -> impl IntoView {
     let view_box = format!("-70 -20 {} {}", SIZE + 140.0, SIZE + 40.0);
     view! {
         <div class="mc-radar">
+            <div class="mc-radar__figure">
             <svg class="mc-radar__chart" viewBox=view_box role="img" aria-labelledby="mc-radar-title mc-radar-desc" focusable="false">
                 <title id="mc-radar-title">{env.t("results.radar")}</title>
                 <desc id="mc-radar-desc">{env.t("results.radar_alt")}</desc>
                 {ring_views}
                 {axes}
-                <polygon class="mc-radar__shape" points=shape />
+                <polygon class="mc-radar__target" data-series="target" points=target_shape />
+                <polygon class="mc-radar__shape" data-series="you" points=shape />
                 {dots}
                 {labels}
             </svg>
+            <ul class="mc-radar__legend">
+                <li><span class="mc-radar__swatch mc-radar__swatch--you" aria-hidden="true"></span>{env.t("results.legend_you")}</li>
+                <li><span class="mc-radar__swatch mc-radar__swatch--target" aria-hidden="true"></span>{env.t("results.legend_target")}</li>
+            </ul>
+            </div>
             <table class="mc-table">
                 <caption class="mc-visually-hidden">{env.t("results.radar")}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{env.t("results.table_dimension")}</th>
                         <th scope="col" class="mc-num">{env.t("results.table_score")}</th>
-                        <th scope="col">{env.t("results.table_stage")}</th>
+                        <th scope="col" class="mc-num">{env.t("results.table_target")}</th>
+                        <th scope="col" class="mc-num">{env.t("results.table_gap")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -159,8 +172,8 @@ fn label_lines(label: &str) -> Vec<String> {
     vec![words[..split].join(" "), words[split..].join(" ")]
 }
 
-/// The part of a dimension title before " (" or " –", to keep chart labels short.
-fn short_title(title: &str) -> String {
+/// The part of a dimension title before " (" or " –", to keep chart labels and tags short.
+pub fn short_title(title: &str) -> String {
     title
         .split([' '])
         .take_while(|w| !w.starts_with('(') && *w != "–" && *w != "-")

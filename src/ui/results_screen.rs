@@ -4,13 +4,15 @@ use std::sync::Arc;
 use futures::future::FutureExt;
 use leptos::prelude::*;
 use maturity_check_engine::plan::role_profile;
-use maturity_check_engine::{builtin, plan, Checked, Plan};
+use maturity_check_engine::{builtin, plan, Checked};
 
 use crate::browser::{self, PageLoadSlot};
 use crate::check::{Check, Env, Widget};
 use crate::chunks::ChunkError;
 use crate::lead::Lead;
-use crate::ui::{DimensionCard, LeadForm, LeadSpot, PlanColumns, ResultRadar};
+use crate::ui::{
+    DimensionDetails, FocusAreas, KpiList, LeadForm, LeadSpot, PlanColumns, ResultRadar, ShareLink,
+};
 
 thread_local! {
     /// The built-in questionnaire joined with its advice, by advice URL: fetched once per page.
@@ -70,15 +72,16 @@ pub async fn load(widget: Widget) -> Result<AnyView, ChunkError> {
     Ok(view! { <ResultsScreen /> }.into_any())
 }
 
-/// The result: stage and score, radar, focus areas, plan, KPIs, the dimensions in detail,
-/// then call to action, share, print and restart.
+/// The result, in the order a head of service reads it: the summary (stage, score, what it means,
+/// the radar against the role's target, the focus areas with their reasons), the short plan, the
+/// call to action and the lead form; then, closed until asked for, the KPIs and each dimension in
+/// detail; share, print and restart last.
 #[component]
 pub fn ResultsScreen() -> impl IntoView {
     let env = expect_context::<Env>();
     let check = expect_context::<Check>();
     let q = env.q.clone();
     let result = check.assessment(&env);
-    let plan = expect_context::<Plan>();
     let answers = check.answers.get_untracked();
     let overall = result.overall;
     let level = &q.levels[overall.level];
@@ -113,13 +116,6 @@ pub fn ResultsScreen() -> impl IntoView {
             }
         }
     });
-
-    let focus = plan
-        .priorities
-        .iter()
-        .take(q.plan.focus_dimensions)
-        .map(|p| view! { <li>{env.tr(&q.dimensions[p.dimension].title).to_string()}</li> })
-        .collect_view();
     let (_, profile) = role_profile(&q, &answers);
     let role_name = q
         .context_questions
@@ -128,20 +124,8 @@ pub fn ResultsScreen() -> impl IntoView {
         .and_then(|c| c.options.iter().find(|o| o.id == profile.role))
         .map(|o| env.tr(&o.label).to_string())
         .unwrap_or_default();
-    let kpis = profile
-        .kpis
-        .iter()
-        .map(|k| {
-            view! {
-                <li class="mc-kpi">
-                    <strong class="mc-kpi__name">{env.tr(&k.name).to_string()}</strong>
-                    <span class="mc-kpi__why">{env.tr(&k.why).to_string()}</span>
-                </li>
-            }
-        })
-        .collect_view();
-    let cards = (0..q.dimensions.len())
-        .map(|i| view! { <DimensionCard index=i /> })
+    let details = (0..q.dimensions.len())
+        .map(|i| view! { <DimensionDetails index=i /> })
         .collect_view();
     let cta = env.config.cta.as_ref().map(|c| {
         let label = c.label.get(env.locale()).unwrap_or_default().to_string();
@@ -153,74 +137,41 @@ pub fn ResultsScreen() -> impl IntoView {
             </section>
         }
     });
-    let share = env.config.share.then(|| {
-        let url = check.share_url(&env).unwrap_or_default();
-        let copied = RwSignal::new(false);
-        let url_copy = url.clone();
-        let copy = move |_| {
-            let url = url_copy.clone();
-            leptos::task::spawn_local(async move {
-                copied.set(browser::copy_text(&url).await);
-            });
-        };
-        view! {
-            <section class="mc-share mc-noprint" aria-labelledby="mc-share-title">
-                <h3 class="mc-h3" id="mc-share-title">{env.t("results.share")}</h3>
-                <p class="mc-muted">{env.t("results.share_hint")}</p>
-                <div class="mc-share__row">
-                    <label class="mc-visually-hidden" for="mc-share-url">{env.t("results.share_label")}</label>
-                    <input id="mc-share-url" class="mc-input" type="text" readonly value=url />
-                    <button type="button" class="mc-button" on:click=copy>{env.t("results.copy")}</button>
-                </div>
-                <p class="mc-status" role="status">{move || copied.get().then(|| expect_context::<Env>().t("results.copied"))}</p>
-            </section>
-        }
-    });
+    let share = env.config.share.then(|| view! { <ShareLink /> });
     let env_restart = env.clone();
     let lead = expect_context::<Lead>();
     view! {
         <div class="mc-results mc-screen" data-locked=move || lead.locks_results().then_some("")>
             <section class="mc-summary" aria-labelledby="mc-results-title">
-                <p class="mc-eyebrow">{env.t("results.eyebrow")}</p>
-                <h2 id="mc-results-title" class="mc-title" tabindex="-1" node_ref=heading>
-                    <span class="mc-summary__stage">{stage}</span>
-                    ": "
-                    <span class="mc-summary__level">{env.tr(&level.name).to_string()}</span>
-                </h2>
-                <p class="mc-summary__score">
-                    <span class="mc-summary__points">{overall.score.to_string()}</span>
-                    " "
-                    <span>{env.t("results.score")}</span>
-                </p>
-                <p class="mc-lead">{env.tr(&level.description).to_string()}</p>
-                <p class="mc-summary__next">{to_next}</p>
+                <div class="mc-summary__head">
+                    <p class="mc-eyebrow">{env.t("results.eyebrow")}</p>
+                    <h2 id="mc-results-title" class="mc-title" tabindex="-1" node_ref=heading>
+                        <span class="mc-summary__stage">{stage}</span>
+                        ": "
+                        <span class="mc-summary__level">{env.tr(&level.name).to_string()}</span>
+                    </h2>
+                    <p class="mc-summary__score">
+                        <span class="mc-summary__points">{overall.score.to_string()}</span>
+                        " "
+                        <span>{env.t("results.score")}</span>
+                    </p>
+                    <p class="mc-lead">{env.tr(&level.description).to_string()}</p>
+                    <p class="mc-summary__next">{to_next}</p>
+                </div>
+                <section class="mc-summary__radar" aria-labelledby="mc-radar-heading">
+                    <h3 class="mc-h3" id="mc-radar-heading">{env.t("results.radar")}</h3>
+                    <ResultRadar />
+                </section>
+                <FocusAreas role=role_name.clone() />
             </section>
             <LeadForm spot=LeadSpot::AfterSummary />
-            <section class="mc-section mc-section--radar" aria-labelledby="mc-radar-heading">
-                <h3 class="mc-h3" id="mc-radar-heading">{env.t("results.radar")}</h3>
-                <ResultRadar />
-            </section>
-            <section class="mc-section mc-focus" aria-labelledby="mc-focus-title">
-                <h3 class="mc-h3" id="mc-focus-title">{env.t("results.focus")}</h3>
-                <p>{env.t("results.focus_lead")}</p>
-                <ol class="mc-focus__list">{focus}</ol>
-            </section>
-            <section class="mc-section mc-plan" aria-labelledby="mc-plan-title">
-                <h3 class="mc-h3" id="mc-plan-title">{env.t("results.plan")}</h3>
-                <div class="mc-plan__columns">
-                    <PlanColumns />
-                </div>
-            </section>
-            <section class="mc-section mc-kpis" aria-labelledby="mc-kpis-title">
-                <h3 class="mc-h3" id="mc-kpis-title">{env.t("results.kpis")}</h3>
-                <p>{env.fill("results.kpis_lead", &[("role", &role_name)])}</p>
-                <ul class="mc-kpis__list">{kpis}</ul>
-            </section>
+            <PlanColumns />
             {cta}
             <LeadForm spot=LeadSpot::InResults />
+            <KpiList role=role_name />
             <section class="mc-section mc-dimensions" aria-labelledby="mc-dimensions-title">
                 <h3 class="mc-h3" id="mc-dimensions-title">{env.t("results.dimensions")}</h3>
-                <div class="mc-cards">{cards}</div>
+                <div class="mc-details-list">{details}</div>
             </section>
             {share}
             <div class="mc-actions mc-noprint">

@@ -54,6 +54,10 @@ pub fn advice_file(q: &Questionnaire, locale: &str) -> String {
             .iter()
             .map(|a| Advice {
                 text: a.text.only(locale, &q.default_locale),
+                because: a
+                    .because
+                    .as_ref()
+                    .map(|t| t.only(locale, &q.default_locale)),
                 ..a.clone()
             })
             .collect(),
@@ -69,6 +73,9 @@ pub fn advice_file(q: &Questionnaire, locale: &str) -> String {
                         id: k.id.clone(),
                         name: k.name.only(locale, &q.default_locale),
                         why: k.why.only(locale, &q.default_locale),
+                        definition: k.definition.as_ref().map(only),
+                        target: k.target.as_ref().map(only),
+                        when: k.when.clone(),
                     })
                     .collect(),
                 ..r.clone()

@@ -35,10 +35,15 @@ impl Questionnaire {
         for l in &mut self.levels {
             texts.extend([&mut l.name, &mut l.description]);
         }
-        texts.extend(self.advice.iter_mut().map(|a| &mut a.text));
+        for a in &mut self.advice {
+            texts.push(&mut a.text);
+            texts.extend(a.because.as_mut());
+        }
         for r in &mut self.profiles.roles {
             for k in &mut r.kpis {
                 texts.extend([&mut k.name, &mut k.why]);
+                texts.extend(k.definition.as_mut());
+                texts.extend(k.target.as_mut());
             }
         }
         for t in texts {

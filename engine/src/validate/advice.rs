@@ -1,6 +1,6 @@
 /*!
 The rules on what the results need: advice for every dimension, level and kind, its conditions on
-context answers, and the role profiles' targets, weights and KPIs.
+context answers, and the role profiles' targets, weights and KPIs (with their conditions).
 */
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -36,6 +36,9 @@ impl Validator<'_> {
                 );
             }
             self.text(&format!("{p}.text"), &a.text);
+            if let Some(because) = &a.because {
+                self.text(&format!("{p}.because"), because);
+            }
             if let Some(when) = &a.when {
                 self.condition(&format!("{p}.when"), when);
             }
@@ -186,6 +189,15 @@ impl Validator<'_> {
                 }
                 self.text(&format!("{kp}.name"), &kpi.name);
                 self.text(&format!("{kp}.why"), &kpi.why);
+                if let Some(definition) = &kpi.definition {
+                    self.text(&format!("{kp}.definition"), definition);
+                }
+                if let Some(target) = &kpi.target {
+                    self.text(&format!("{kp}.target"), target);
+                }
+                if let Some(when) = &kpi.when {
+                    self.condition(&format!("{kp}.when"), when);
+                }
             }
         }
         for o in &options {

@@ -146,6 +146,17 @@ fn an_advice_file_holds_one_locale_only() {
         (full.id.as_str(), "en")
     );
     assert!(file.advice.iter().all(|a| a.text.0.keys().eq(["en"])));
+    // Effort, impact and the reason travel with the advice, the reason in that locale only.
+    assert!(file
+        .advice
+        .iter()
+        .all(|a| a.effort.is_some() && a.impact.is_some()));
+    assert!(file
+        .advice
+        .iter()
+        .filter_map(|a| a.because.as_ref())
+        .all(|b| b.0.keys().eq(["en"])));
+    assert!(file.advice.iter().any(|a| a.because.is_some()));
     assert_eq!(advice_file_name("en"), "maturity-check.advice.en.json");
 }
 

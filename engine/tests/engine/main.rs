@@ -20,6 +20,8 @@ mod plan;
 mod properties;
 /// Every questionnaire file in `questionnaire/` validates; the default one meets the content rules.
 mod questionnaires;
+/// Why a dimension stands where it does, and the smallest change of answers that lifts it.
+mod reasons;
 /// public/config.schema.json and the key tables of docs/config.md are what the key table writes.
 mod schema;
 /// Table-driven scoring: known answers give known numbers, with 3 and 5 levels.

@@ -60,7 +60,7 @@ fn a_matching_variant_replaces_its_general_entry_in_place() {
 }
 
 #[test]
-fn a_matching_additional_variant_is_added() {
+fn a_matching_additional_variant_is_added_first() {
     let q = three();
     let mut a = all(&q, 0);
     assert_eq!(cell(&q, 1, 2, AdviceKind::LongTerm, &a).len(), 2);
@@ -68,10 +68,11 @@ fn a_matching_additional_variant_is_added() {
     assert_eq!(
         ids(&q, &cell(&q, 1, 2, AdviceKind::LongTerm, &a)),
         [
+            "beta-strategic-lt3-growth",
             "beta-strategic-lt1",
-            "beta-strategic-lt2",
-            "beta-strategic-lt3-growth"
-        ]
+            "beta-strategic-lt2"
+        ],
+        "an applicable variant ranks before the general entries"
     );
 }
 
@@ -128,4 +129,178 @@ fn the_plan_is_deterministic() {
     };
     let r = assess(&q, &a);
     assert_eq!(plan(&q, &r, &a), plan(&q, &r, &a));
+}
+
+/// KPIs with `when` show only for the context answers they name; an unanswered question matches
+/// none, so only the KPIs without `when` are left.
+#[test]
+fn kpis_follow_the_role_and_the_context_answers() {
+    use maturity_check_engine::plan::kpis;
+    let mut v = json(THREE_LEVELS);
+    let cost = &mut v["profiles"]["roles"][0]["kpis"];
+    let general = cost[0].clone();
+    let mut per_customer = general.clone();
+    per_customer["id"] = "per-customer".into();
+    per_customer["when"] = serde_json::json!({"model": ["b2b"]});
+    let mut per_order = general.clone();
+    per_order["id"] = "per-order".into();
+    per_order["when"] = serde_json::json!({"model": ["b2c"]});
+    *cost = serde_json::json!([per_customer, general, per_order]);
+    let q = maturity_check_engine::load(&v.to_string()).expect("valid");
+    let names = |a: &Answers| -> Vec<String> {
+        let profile = role_profile(&q, a).1;
+        kpis(&q, a)
+            .into_iter()
+            .map(|i| profile.kpis[i].id.clone())
+            .collect()
+    };
+    let mut a = all(&q, 2);
+    assert_eq!(names(&a), ["cost-per-case"], "business model unanswered");
+    a.context[1] = Some(0);
+    assert_eq!(
+        names(&a),
+        ["per-customer", "cost-per-case"],
+        "b2b, in file order"
+    );
+    a.context[1] = Some(1);
+    assert_eq!(names(&a), ["cost-per-case", "per-order"], "b2c");
+    a.context[0] = Some(1);
+    assert_eq!(names(&a), ["retention"], "another role, its own KPIs");
+}
+
+/// The default questionnaire's KPIs: every role shows 4 to 6 for every business model, the
+/// business model unanswered included; a B2C shop is not told to track what only fits accounts,
+/// and a B2B team not what only fits orders.
+#[test]
+fn default_kpis_fit_the_business_model() {
+    use maturity_check_engine::plan::kpis;
+    use maturity_check_engine::{load, DEFAULT_QUESTIONNAIRE};
+    let q = load(DEFAULT_QUESTIONNAIRE).expect("default questionnaire");
+    let index = |id: &str| {
+        q.context_questions
+            .iter()
+            .position(|c| c.id == id)
+            .expect("context question")
+    };
+    let (role_q, model_q) = (index("service_role"), index("business_model"));
+    let option = |qi: usize, id: &str| {
+        q.context_questions[qi]
+            .options
+            .iter()
+            .position(|o| o.id == id)
+    };
+    let shown = |role: &str, model: Option<&str>| -> Vec<String> {
+        let mut a = all(&q, 2);
+        a.context[role_q] = option(role_q, role);
+        a.context[model_q] = model.and_then(|m| option(model_q, m));
+        let profile = role_profile(&q, &a).1;
+        assert_eq!(profile.role, role);
+        kpis(&q, &a)
+            .into_iter()
+            .map(|i| profile.kpis[i].id.clone())
+            .collect()
+    };
+    for r in &q.profiles.roles {
+        for model in [None, Some("b2b"), Some("b2c"), Some("both")] {
+            let ids = shown(&r.role, model);
+            assert!(
+                (4..=6).contains(&ids.len()),
+                "{} / {model:?}: {ids:?}",
+                r.role
+            );
+        }
+        for k in &r.kpis {
+            assert!(k.definition.is_some(), "{} {}: no definition", r.role, k.id);
+        }
+    }
+    let b2c = shown("growth_lever", Some("b2c"));
+    let b2b = shown("growth_lever", Some("b2b"));
+    assert!(
+        !b2c.contains(&"net_revenue_retention".to_string()),
+        "{b2c:?}"
+    );
+    assert!(
+        b2b.contains(&"net_revenue_retention".to_string()),
+        "{b2b:?}"
+    );
+    assert!(b2c.contains(&"repeat_purchase_rate".to_string()), "{b2c:?}");
+    let b2c = shown("cost_centre", Some("b2c"));
+    let b2b = shown("cost_centre", Some("b2b"));
+    assert!(
+        b2c.contains(&"contacts_per_order".to_string())
+            && !b2c.contains(&"contacts_per_customer".to_string()),
+        "{b2c:?}"
+    );
+    assert!(
+        b2b.contains(&"contacts_per_customer".to_string())
+            && !b2b.contains(&"contacts_per_order".to_string()),
+        "{b2b:?}"
+    );
+    assert_ne!(b2b, b2c);
+}
+
+/// Every tailored variant of the default questionnaire reaches a plan for some respondent: a
+/// simulation over every combination of context answers and a spread of scores. In each
+/// pattern one dimension takes every score its questions can give between 0 and 100 in steps of
+/// one answer (the first m of its questions one option higher than the rest), and every other
+/// question takes the same option, 0, 2 or 4.
+#[test]
+fn every_default_variant_appears_in_some_plan() {
+    use maturity_check_engine::{load, DEFAULT_QUESTIONNAIRE};
+    let q = load(DEFAULT_QUESTIONNAIRE).expect("default questionnaire");
+    let sizes: Vec<usize> = q
+        .context_questions
+        .iter()
+        .map(|c| c.options.len())
+        .collect();
+    let contexts: Vec<Vec<Option<usize>>> = (0..sizes.iter().product::<usize>())
+        .map(|mut c| {
+            sizes
+                .iter()
+                .map(|n| {
+                    let o = c % n;
+                    c /= n;
+                    Some(o)
+                })
+                .collect()
+        })
+        .collect();
+    let mut patterns: Vec<Vec<Option<Answer>>> = Vec::new();
+    for d in &q.dimensions {
+        let own: Vec<usize> = (0..q.questions.len())
+            .filter(|&i| q.questions[i].dimension == d.id)
+            .collect();
+        for rest in [0u8, 2, 4] {
+            for k in 0u8..4 {
+                for m in 0..=own.len() {
+                    let mut scored = vec![Some(Answer::Option(rest)); q.questions.len()];
+                    for (j, &i) in own.iter().enumerate() {
+                        scored[i] = Some(Answer::Option(if j < m { k + 1 } else { k }));
+                    }
+                    patterns.push(scored);
+                }
+            }
+        }
+    }
+    let mut seen = vec![false; q.advice.len()];
+    let mut a = Answers::empty(&q);
+    for scored in patterns {
+        a.scored = scored;
+        let r = assess(&q, &a);
+        for context in &contexts {
+            a.context.clone_from(context);
+            let p = plan(&q, &r, &a);
+            for e in p.now.iter().chain(&p.build_up).chain(&p.leave_out) {
+                seen[e.advice] = true;
+            }
+        }
+    }
+    let unseen: Vec<&str> = q
+        .advice
+        .iter()
+        .zip(&seen)
+        .filter(|(x, seen)| x.when.is_some() && !**seen)
+        .map(|(x, _)| x.id.as_str())
+        .collect();
+    assert!(unseen.is_empty(), "variants in no plan: {unseen:?}");
 }

@@ -68,6 +68,22 @@ fn the_default_questionnaire_meets_the_content_rules() {
     }
     let tailored = q.advice.iter().filter(|a| a.when.is_some()).count();
     assert!(tailored >= 12, "tailored variants: {tailored}");
+    // Every answer to a context question tailors something: a respondent who picks the middle
+    // option of team size or volume gets advice written for them too.
+    for c in &q.context_questions {
+        for o in &c.options {
+            assert!(
+                q.advice.iter().any(|a| a
+                    .when
+                    .as_ref()
+                    .and_then(|w| w.get(&c.id))
+                    .is_some_and(|options| options.contains(&o.id))),
+                "no advice tailored to {} = {}",
+                c.id,
+                o.id
+            );
+        }
+    }
     for key in ["business_model", "service_role"] {
         assert!(
             q.advice
@@ -137,4 +153,43 @@ fn the_duration_follows_the_questions_and_a_long_check_is_warned_about() {
     tiny.questions.truncate(1);
     tiny.context_questions.clear();
     assert_eq!(tiny.minutes("de"), 1, "at least a minute");
+}
+
+/// Longest `because` of the default questionnaire, in words per locale: a reason, not a second
+/// advice text.
+const BECAUSE_WORDS: usize = 20;
+
+/// Every entry of the default questionnaire says what it takes and what it moves; every leave-out
+/// says why, briefly. A quick win is never a months-long project.
+#[test]
+fn every_default_advice_entry_has_effort_impact_and_where_needed_a_reason() {
+    use maturity_check_engine::model::Effort;
+    let q = load(DEFAULT_QUESTIONNAIRE).expect("default questionnaire is valid");
+    let mut missing = Vec::new();
+    for a in &q.advice {
+        if a.effort.is_none() {
+            missing.push(format!("{}: no effort", a.id));
+        }
+        if a.impact.is_none() {
+            missing.push(format!("{}: no impact", a.id));
+        }
+        if a.kind == AdviceKind::LeaveOut && a.because.is_none() {
+            missing.push(format!("{}: a leave-out without because", a.id));
+        }
+        if a.kind == AdviceKind::QuickWin && a.effort == Some(Effort::L) {
+            missing.push(format!("{}: a quick win of large effort", a.id));
+        }
+        if let Some(because) = &a.because {
+            for (locale, text) in &because.0 {
+                let n = text.split_whitespace().count();
+                if n > BECAUSE_WORDS {
+                    missing.push(format!(
+                        "{}: because ({locale}) has {n} words, at most {BECAUSE_WORDS}",
+                        a.id
+                    ));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
 }

@@ -176,3 +176,106 @@ fn syntax_errors_and_unknown_fields_name_the_path() {
     assert!(matches!(load(""), Err(LoadError::Syntax(_))));
     assert!(matches!(load("[]"), Err(LoadError::Syntax(_))));
 }
+
+/// `effort` and `impact` are closed lists: an unknown value stops parsing at its path, and the
+/// message names the values that would do, as for `kind`.
+#[test]
+fn effort_and_impact_take_only_their_listed_values() {
+    for (key, bad, allowed) in [
+        ("effort", "xl", "`s`, `m`, `l`"),
+        ("impact", "huge", "`low`, `medium`, `high`"),
+        ("kind", "someday", "`quick_win`, `long_term`, `leave_out`"),
+    ] {
+        let mut v = json(THREE_LEVELS);
+        v["advice"][3][key] = json!(bad);
+        match load(&v.to_string()) {
+            Err(LoadError::Syntax(p)) => {
+                assert_eq!(p.path, format!("$.advice[3].{key}"), "{p}");
+                assert!(
+                    p.message.contains(&format!("unknown variant `{bad}`"))
+                        && p.message.contains(allowed),
+                    "{p}"
+                );
+            }
+            other => panic!("{key}: expected a syntax error, got {other:?}"),
+        }
+    }
+    // Upper case is not the format's spelling either.
+    let mut v = json(THREE_LEVELS);
+    v["advice"][0]["effort"] = json!("S");
+    assert!(
+        matches!(load(&v.to_string()), Err(LoadError::Syntax(p)) if p.path == "$.advice[0].effort")
+    );
+}
+
+/// The new fields are optional: a file without them loads, and one with them keeps them.
+#[test]
+fn effort_impact_and_because_are_optional_and_read_when_given() {
+    use maturity_check_engine::model::{Effort, Impact};
+    let q = three();
+    assert!(q
+        .advice
+        .iter()
+        .all(|a| a.effort.is_none() && a.impact.is_none() && a.because.is_none()));
+    let mut v = json(THREE_LEVELS);
+    v["advice"][0]["effort"] = json!("m");
+    v["advice"][0]["impact"] = json!("high");
+    v["advice"][0]["because"] = json!({"de": "weil (de)", "en": "because"});
+    let q = load(&v.to_string()).expect("valid");
+    assert_eq!(q.advice[0].effort, Some(Effort::M));
+    assert_eq!(q.advice[0].impact, Some(Impact::High));
+    assert_eq!(
+        q.advice[0].because.as_ref().map(|t| t.get("en", "de")),
+        Some("because")
+    );
+    // Written back, they keep their spelling; absent ones are not written.
+    let back = serde_json::to_value(&q.advice[0]).expect("serialises");
+    assert_eq!(
+        (back["effort"].clone(), back["impact"].clone()),
+        (json!("m"), json!("high"))
+    );
+    assert!(serde_json::to_value(&q.advice[1])
+        .unwrap()
+        .get("effort")
+        .is_none());
+}
+
+#[test]
+fn because_is_a_text_like_any_other() {
+    let mut v = json(THREE_LEVELS);
+    v["advice"][2]["because"] = json!({"de": " "});
+    let p = problems_of(&v);
+    assert_problem(&p, "$.advice[2].because.de", "must not be empty");
+    assert_problem(
+        &p,
+        "$.advice[2].because.en",
+        "missing the \"en\" translation",
+    );
+}
+
+/// A KPI's definition and target are texts, and its `when` is checked as advice `when` is.
+#[test]
+fn kpi_definition_target_and_when_are_checked() {
+    let mut v = json(THREE_LEVELS);
+    let kpi = &mut v["profiles"]["roles"][0]["kpis"][0];
+    kpi["definition"] = json!({"de": "Kosten / Fälle"});
+    kpi["target"] = json!({"de": "", "en": "below 5"});
+    kpi["when"] = json!({"model": ["b2x"], "colour": ["red"]});
+    v["profiles"]["roles"][1]["kpis"][0]["when"] = json!({});
+    let p = problems_of(&v);
+    let k = "$.profiles.roles[0].kpis[0]";
+    assert_problem(
+        &p,
+        &format!("{k}.definition.en"),
+        "missing the \"en\" translation",
+    );
+    assert_problem(&p, &format!("{k}.target.de"), "must not be empty");
+    assert_problem(&p, &format!("{k}.when.model[0]"), "unknown option \"b2x\"");
+    assert_problem(&p, &format!("{k}.when.colour"), "unknown context question");
+    assert_problem(&p, "$.profiles.roles[1].kpis[0].when", "an empty condition");
+
+    let mut ok = json(THREE_LEVELS);
+    ok["profiles"]["roles"][0]["kpis"][0]["when"] = json!({"model": ["b2b"]});
+    ok["profiles"]["roles"][0]["kpis"][0]["target"] = json!({"de": "unter 5", "en": "below 5"});
+    assert!(problems_of(&ok).is_empty(), "{:?}", problems_of(&ok));
+}

@@ -274,11 +274,31 @@ pub(super) fn profiles(q: &Checked) -> String {
         let rows: Vec<Vec<String>> = r
             .kpis
             .iter()
-            .map(|k| vec![code(&k.id), tr(&k.name), tr2(&k.name), tr(&k.why)])
+            .map(|k| {
+                vec![
+                    code(&k.id),
+                    tr(&k.name),
+                    tr2(&k.name),
+                    tr(&k.why),
+                    k.definition.as_ref().map_or_else(String::new, tr),
+                    k.target.as_ref().map_or_else(|| "–".to_string(), tr),
+                    k.when
+                        .as_ref()
+                        .map_or_else(|| "always".to_string(), condition),
+                ]
+            })
             .collect();
         md.table(
-            &["KPI id", "KPI", "KPI (de)", "Why it matters"],
-            "llll",
+            &[
+                "KPI id",
+                "KPI",
+                "KPI (de)",
+                "Why it matters",
+                "Definition",
+                "Starting target",
+                "Shown when",
+            ],
+            "lllllll",
             &rows,
         );
     }
