@@ -445,14 +445,16 @@ test("gates: before_results opens the results once sent; after_results shows the
   const teaser = await openResults(jsonLead({ gate: "after_results" }));
   try {
     const { page } = teaser;
-    const table = page.locator(".mc-section--radar");
+    // The summary (stage, radar and table, focus areas) shows; the plan and the details wait.
+    const plan = page.locator(".mc-plan");
     assert.equal(await page.locator(".mc-summary").isVisible(), true);
-    assert.equal(await table.isVisible(), false, "the rest waits for the lead");
-    assert.equal(await page.getByRole("table").count(), 0, "and is out of the accessibility tree");
+    assert.equal(await page.getByRole("table").count(), 1, "the summary's table shows");
+    assert.equal(await plan.isVisible(), false, "the rest waits for the lead");
+    assert.equal(await page.getByRole("heading", { name: /^(Euer Plan|Your plan)$/ }).count(), 0, "and is out of the accessibility tree");
     await fill(page, MARIA);
     await submit(page);
     await waitForStatus(page, T.sent);
-    assert.equal(await table.isVisible(), true, "the rest opens once sent");
+    assert.equal(await plan.isVisible(), true, "the rest opens once sent");
     assert.equal(await status(page).evaluate((el) => el.matches(":focus")), true, "focus lands on the news, not on nothing");
     assertNoErrors(teaser);
   } finally {

@@ -159,9 +159,17 @@ describe("every state, light and dark", () => {
       const printed = await s.page.evaluate(() => {
         const root = document.querySelector("maturity-check").shadowRoot;
         const shown = (sel) => [...root.querySelectorAll(sel)].filter((e) => getComputedStyle(e).display !== "none").length;
-        return { buttons: shown("button"), plan: getComputedStyle(root.querySelector(".mc-plan")).breakBefore, summary: shown(".mc-summary") };
+        const heading = getComputedStyle(root.querySelector(".mc-disclosure__button"));
+        return {
+          buttons: shown("button:not(.mc-disclosure__button)"),
+          plan: getComputedStyle(root.querySelector(".mc-plan")).breakBefore,
+          summary: shown(".mc-summary"),
+          // What opens on demand prints open, its buttons as plain headings.
+          closed: [...root.querySelectorAll(".mc-disclosure__body, .mc-plan__entry")].filter((e) => getComputedStyle(e).display === "none").length,
+          headingBorder: heading.borderTopStyle,
+        };
       });
-      assert.deepEqual(printed, { buttons: 0, plan: "page", summary: 1 });
+      assert.deepEqual(printed, { buttons: 0, plan: "page", summary: 1, closed: 0, headingBorder: "none" });
       const pdf = await s.page.pdf({ format: "A4" });
       assert.ok(pdf.length > 10_000, "a PDF report is produced");
     } finally {

@@ -111,7 +111,8 @@ pub fn ResultRadar() -> impl IntoView {
             }
         })
         .collect_view();
-    let view_box = format!("-70 -20 {} {}", SIZE + 140.0, SIZE + 40.0);
+    // Room for the labels beside and above or below the outer ring, not more.
+    let view_box = format!("-70 0 {} {}", SIZE + 140.0, SIZE + 4.0);
     view! {
         <div class="mc-radar">
             <div class="mc-radar__figure">
