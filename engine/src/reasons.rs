@@ -17,7 +17,7 @@ Why a dimension stands where it stands, and which answers would move it: the "wh
 */
 
 use crate::plan::{role_profile, Plan};
-use crate::scoring::{dimension_score, level_for, rating, Answer, Answers, Assessment};
+use crate::scoring::{dimension_score, level_for, rating, Answer, Answers, Assessment, Rating};
 use crate::validate::{Checked, OPTION_COUNT};
 
 /// The top option's index.
@@ -345,6 +345,19 @@ pub fn targets(q: &Checked, answers: &Answers) -> Vec<u8> {
         .collect()
 }
 
+/// Whole points missing from `score` to `target` (0 when it is reached).
+pub fn gap(score: u8, target: u8) -> u8 {
+    target.saturating_sub(score)
+}
+
+/// The next level above `rating` and the whole points missing to its lower bound (at least 1),
+/// or None on the top level.
+pub fn to_next_level(q: &Checked, rating: Rating) -> Option<(usize, u32)> {
+    let next = q.levels.get(rating.level + 1)?;
+    let points = (next.min - f64::from(rating.score)).max(1.0).ceil();
+    Some((rating.level + 1, points as u32))
+}
+
 /// The plan's focus dimensions (its first `focus_dimensions` priorities), each with score,
 /// target, gap, the two answers that weigh most and the lift to its goal.
 pub fn focus_areas(
@@ -366,7 +379,7 @@ pub fn focus_areas(
                 dimension: p.dimension,
                 score,
                 target,
-                gap: target.saturating_sub(score),
+                gap: gap(score, target),
                 reasons,
                 lift: lift(q, answers, p.dimension, f64::from(target)),
             })

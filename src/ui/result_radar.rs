@@ -10,7 +10,7 @@ profile says each dimension should be.
 
 use leptos::prelude::*;
 
-use maturity_check_engine::reasons::targets;
+use maturity_check_engine::reasons::{gap, targets};
 
 use crate::check::{Check, Env};
 
@@ -106,7 +106,7 @@ pub fn ResultRadar() -> impl IntoView {
                     <th scope="row">{short_title(env.tr(&d.title))}</th>
                     <td class="mc-num">{r.score.to_string()}</td>
                     <td class="mc-num">{target.to_string()}</td>
-                    <td class="mc-num">{target.saturating_sub(r.score).to_string()}</td>
+                    <td class="mc-num">{gap(r.score, target).to_string()}</td>
                 </tr>
             }
         })

@@ -4,6 +4,7 @@ use std::sync::Arc;
 use futures::future::FutureExt;
 use leptos::prelude::*;
 use maturity_check_engine::plan::role_profile;
+use maturity_check_engine::reasons::to_next_level;
 use maturity_check_engine::{builtin, plan, Checked};
 
 use crate::browser::{self, PageLoadSlot};
@@ -92,9 +93,9 @@ pub fn ResultsScreen() -> impl IntoView {
             ("total", &q.levels.len().to_string()),
         ],
     );
-    let to_next = match q.levels.get(overall.level + 1) {
-        Some(next) => {
-            let points = (next.min - f64::from(overall.score)).max(1.0).ceil() as u32;
+    let to_next = match to_next_level(&q, overall) {
+        Some((next, points)) => {
+            let next = &q.levels[next];
             env.fill(
                 "results.to_next",
                 &[

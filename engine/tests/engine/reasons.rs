@@ -306,3 +306,42 @@ fn a_lift_of_several_answers_names_the_one_that_gains_most_first() {
         [3, 2, 4]
     );
 }
+
+#[test]
+fn the_points_to_the_next_level_and_the_gap_are_whole_points_and_stop_at_the_top() {
+    use maturity_check_engine::reasons::{gap, to_next_level};
+    use maturity_check_engine::Rating;
+    let q = three();
+    assert_eq!(
+        to_next_level(
+            &q,
+            Rating {
+                score: 33,
+                level: 0
+            }
+        ),
+        Some((1, 7))
+    );
+    assert_eq!(
+        to_next_level(
+            &q,
+            Rating {
+                score: 69,
+                level: 1
+            }
+        ),
+        Some((2, 1))
+    );
+    assert_eq!(
+        to_next_level(
+            &q,
+            Rating {
+                score: 90,
+                level: 2
+            }
+        ),
+        None
+    );
+    assert_eq!(gap(33, 80), 47);
+    assert_eq!(gap(90, 80), 0);
+}
