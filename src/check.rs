@@ -110,6 +110,22 @@ impl Env {
         text.get(self.locale(), &self.q.default_locale)
     }
 
+    /// The label of `answer` to `question` in the active locale: the option's, or the "don't
+    /// know" label (None when unanswered, or when the answer points at nothing).
+    pub fn answer_label<'a>(
+        &self,
+        question: &'a maturity_check_engine::model::Question,
+        answer: Option<Answer>,
+    ) -> Option<&'a str> {
+        match answer? {
+            Answer::Option(k) => question
+                .options
+                .get(usize::from(k))
+                .map(|o| self.tr(&o.label)),
+            Answer::DontKnow => question.dont_know.as_ref().map(|t| self.tr(t)),
+        }
+    }
+
     /// Adds the results stylesheet to this widget's shadow root (fetched once per page).
     pub async fn adopt_results_sheet(&self) -> Result<(), String> {
         let (Some(url), Some(host)) = (&self.results_css_url, self.host.try_get_value()) else {

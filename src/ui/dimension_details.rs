@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use maturity_check_engine::plan::cell;
-use maturity_check_engine::{AdviceKind, Answer, Plan};
+use maturity_check_engine::{AdviceKind, Assessment, Plan};
 
 use crate::check::{Check, Env};
 use crate::ui::plan_columns::badges;
@@ -18,7 +18,7 @@ pub fn DimensionDetails(
     let check = expect_context::<Check>();
     let plan = expect_context::<Plan>();
     let q = env.q.clone();
-    let result = check.assessment(&env);
+    let result = expect_context::<Assessment>();
     let answers = check.answers.get_untracked();
     let d = &q.dimensions[index];
     let r = &result.dimensions[index];
@@ -42,16 +42,7 @@ pub fn DimensionDetails(
         .filter(|(_, x)| x.dimension == d.id)
         .map(|(qi, x)| {
             let answer = match answers.scored.get(qi).copied().flatten() {
-                Some(Answer::Option(k)) => x
-                    .options
-                    .get(usize::from(k))
-                    .map(|o| env.tr(&o.label).to_string())
-                    .unwrap_or_default(),
-                Some(Answer::DontKnow) => x
-                    .dont_know
-                    .as_ref()
-                    .map(|t| env.tr(t).to_string())
-                    .unwrap_or_default(),
+                Some(a) => env.answer_label(x, Some(a)).unwrap_or_default().to_string(),
                 None => String::from("–"),
             };
             view! {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use maturity_check_engine::reasons::{focus_areas, shorten, Goal};
-use maturity_check_engine::{Answer, Plan};
+use maturity_check_engine::{Answer, Assessment, Plan};
 
 use crate::check::{Check, Env};
 
@@ -19,7 +19,7 @@ pub fn FocusAreas(
     let check = expect_context::<Check>();
     let plan = expect_context::<Plan>();
     let q = env.q.clone();
-    let result = check.assessment(&env);
+    let result = expect_context::<Assessment>();
     let answers = check.answers.get_untracked();
     let question = |qi: usize| {
         q.questions
@@ -28,22 +28,11 @@ pub fn FocusAreas(
             .unwrap_or_default()
     };
     let answer_label = |qi: usize, answer: Option<Answer>| -> String {
-        let Some(x) = q.questions.get(qi) else {
-            return String::new();
-        };
-        match answer {
-            Some(Answer::Option(k)) => x
-                .options
-                .get(usize::from(k))
-                .map(|o| env.tr(&o.label).to_string())
-                .unwrap_or_default(),
-            Some(Answer::DontKnow) => x
-                .dont_know
-                .as_ref()
-                .map(|t| env.tr(t).to_string())
-                .unwrap_or_default(),
-            None => String::new(),
-        }
+        q.questions
+            .get(qi)
+            .and_then(|x| env.answer_label(x, answer))
+            .unwrap_or_default()
+            .to_string()
     };
     let areas = focus_areas(&q, &result, &answers, &plan)
         .into_iter()

@@ -11,6 +11,7 @@ profile says each dimension should be.
 use leptos::prelude::*;
 
 use maturity_check_engine::reasons::{gap, targets};
+use maturity_check_engine::Assessment;
 
 use crate::check::{Check, Env};
 
@@ -42,7 +43,7 @@ pub fn ResultRadar() -> impl IntoView {
     let check = expect_context::<Check>();
     let q = env.q.clone();
     let n = q.dimensions.len();
-    let result = check.assessment(&env);
+    let result = expect_context::<Assessment>();
     let targets = check.answers.with_untracked(|a| targets(&q, a));
     let rings: Vec<f64> = q
         .levels

@@ -5,7 +5,7 @@ use futures::future::FutureExt;
 use leptos::prelude::*;
 use maturity_check_engine::plan::role_profile;
 use maturity_check_engine::reasons::to_next_level;
-use maturity_check_engine::{builtin, plan, Checked};
+use maturity_check_engine::{builtin, plan, Assessment, Checked};
 
 use crate::browser::{self, PageLoadSlot};
 use crate::check::{Check, Env, Widget};
@@ -59,8 +59,8 @@ async fn fetch_advice(core: Arc<Checked>, url: String) -> Result<Arc<Checked>, C
     Ok(Arc::new(q))
 }
 
-/// Everything the results screen needs, then the screen: the questionnaire with its advice and
-/// the plan, provided as context to the screen's parts.
+/// Everything the results screen needs, then the screen: the questionnaire with its advice, the
+/// assessment and the plan, provided as context to the screen's parts (scored once per screen).
 pub async fn load(widget: Widget) -> Result<AnyView, ChunkError> {
     let env = with_advice(widget.env.clone()).await?;
     let check = widget.check;
@@ -70,6 +70,7 @@ pub async fn load(widget: Widget) -> Result<AnyView, ChunkError> {
         .with_untracked(|a| plan(&env.q, &assessment, a));
     widget.with_env(env).provide();
     provide_context(plan);
+    provide_context(assessment);
     Ok(view! { <ResultsScreen /> }.into_any())
 }
 
@@ -82,7 +83,7 @@ pub fn ResultsScreen() -> impl IntoView {
     let env = expect_context::<Env>();
     let check = expect_context::<Check>();
     let q = env.q.clone();
-    let result = check.assessment(&env);
+    let result = expect_context::<Assessment>();
     let answers = check.answers.get_untracked();
     let overall = result.overall;
     let level = &q.levels[overall.level];

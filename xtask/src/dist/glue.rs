@@ -110,15 +110,8 @@ fn renamed(glue: &str, renames: &Renames, file: &str) -> Result<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::GLUE;
+    use super::super::fixtures::{pairs, GLUE};
     use super::*;
-
-    fn pairs(renames: &[(&str, &str)]) -> Renames {
-        renames
-            .iter()
-            .map(|(old, new)| (old.to_string(), new.to_string()))
-            .collect()
-    }
 
     #[test]
     fn every_whole_word_of_an_old_name_is_renamed() {

@@ -245,6 +245,14 @@ mod fixtures {
     /// A glue in wasm-bindgen's shape for [`module`].
     pub const GLUE: &str = include_str!("fixtures/glue.js");
 
+    /// Renames as the post-processing passes them on, from (old, new) pairs.
+    pub fn pairs(renames: &[(&str, &str)]) -> super::glue::Renames {
+        renames
+            .iter()
+            .map(|(old, new)| (old.to_string(), new.to_string()))
+            .collect()
+    }
+
     /// Fails the test unless `bytes` is a valid module.
     pub fn validate(bytes: &[u8]) {
         if let Err(e) = wasmparser::Validator::new().validate_all(bytes) {

@@ -241,13 +241,6 @@ mod tests {
         UNUSED_EXPORTS.iter().any(|p| name.starts_with(p))
     }
 
-    fn pairs(renames: &[(&str, &str)]) -> Renames {
-        renames
-            .iter()
-            .map(|(old, new)| (old.to_string(), new.to_string()))
-            .collect()
-    }
-
     #[test]
     fn the_unused_exports_are_dropped_and_the_glue_names_shortened() {
         let module = fixtures::module();

@@ -207,17 +207,9 @@ fn code(s: &str) -> String {
     format!("`{s}`")
 }
 
-/// 1100 -> "1,100".
+/// 1100 -> "1,100" (the docs' numbers are counts, read as `usize`).
 fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::size::thousands(n as u64)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
