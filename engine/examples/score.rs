@@ -1,12 +1,14 @@
 //! Scores a share code with the default questionnaire and prints the result as JSON.
 //!
 //! ```text
-//! cargo run -q -p maturity-check-engine --example score -- '1~cs-maturity~1~0314203142031420314~0000'
+//! cargo run -q -p maturity-check-engine --example score -- '1~cs-maturity~2~03142031420314203142~0000'
 //! ```
 //!
 //! The end-to-end tests use it to compare what the widget shows with the engine's own numbers:
-//! `{"overall":{"score":..,"level":".."},"dimensions":[{"id":..,"score":..,"level":..}],
-//! "plan":{"now":[advice ids],"build_up":[..],"leave_out":[..]},
+//! `{"overall":{"score":..,"level":".."},"dimensions":[{"id":..,"score":..,"level":..,
+//! "unknown":..,"questions":..}], "plan":{"now":[advice ids],"build_up":[..],"leave_out":[..],
+//! "find_out":[dimension ids]},`; a dimension that is not rated has `null` score and level, and so
+//! has the overall when no dimension is rated;
 //! "targets":[per dimension],"focus":[{"id":..,"score":..,"target":..,"gap":..,
 //! "reasons":[{"question":..,"answer":option index or "x"}],"lift":{"goal":..,"changes":[{"question":..,"to":..}]}}]}`.
 
@@ -73,20 +75,28 @@ fn main() -> ExitCode {
             })
         })
         .collect();
+    let rating = |r: Option<maturity_check_engine::Rating>| {
+        json!({
+            "score": r.map(|r| r.score),
+            "level": r.map(|r| q.levels[r.level].id.as_str()),
+        })
+    };
     let out = json!({
-        "overall": {
-            "score": result.overall.score,
-            "level": q.levels[result.overall.level].id,
-        },
-        "dimensions": result.dimensions.iter().map(|d| json!({
-            "id": q.dimensions[d.dimension].id,
-            "score": d.rating.score,
-            "level": q.levels[d.rating.level].id,
-        })).collect::<Vec<_>>(),
+        "overall": rating(result.overall),
+        "dimensions": result.dimensions.iter().map(|d| {
+            let mut row = rating(d.rating);
+            if let Some(fields) = row.as_object_mut() {
+                fields.insert("id".into(), json!(q.dimensions[d.dimension].id));
+                fields.insert("unknown".into(), json!(d.unknown.len()));
+                fields.insert("questions".into(), json!(d.questions));
+            }
+            row
+        }).collect::<Vec<_>>(),
         "plan": {
             "now": ids(&plan.now),
             "build_up": ids(&plan.build_up),
             "leave_out": ids(&plan.leave_out),
+            "find_out": plan.find_out.iter().map(|&d| q.dimensions[d].id.as_str()).collect::<Vec<_>>(),
         },
         "targets": targets(&q, &answers),
         "focus": focus,

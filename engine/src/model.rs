@@ -161,6 +161,10 @@ pub struct Dimension {
     /// Share of this dimension in the overall score, relative to the others. Must be > 0.
     #[serde(default = "one")]
     pub weight: f64,
+    /// What to find out first when the dimension is not rated (half or more of its questions
+    /// answered "don't know"): whom to ask, which number to look up. Shown with the results only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub find_out: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

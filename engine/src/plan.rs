@@ -8,6 +8,12 @@ the advice of the top `focus_dimensions` at the level each has reached, tailored
 answers (in each cell the variants that apply come first), and fills each column round-robin so
 that every focus dimension is represented before any gets a second entry.
 
+A dimension that is not rated ([`crate::scoring`]: half or more "don't know") has no level, so no
+cell of advice fits it, and advising it on a guess would mislead: "leave out a customer success
+platform" is wrong advice for a team that does not know whether another team runs one. It takes no
+place among the priorities and gives the plan no entry of its advice. Instead the plan lists it in
+[`Plan::find_out`]: the "now" column opens with what to find out first.
+
 The KPIs to steer by are the role profile's, tailored by the context answers the same way
 ([`kpis`]).
 */
@@ -47,6 +53,10 @@ pub struct Plan {
     pub build_up: Vec<PlanEntry>,
     /// What to leave out on purpose for now.
     pub leave_out: Vec<PlanEntry>,
+    /// Dimensions that are not rated, in questionnaire order: the "now" column opens with what
+    /// to find out there first (the dimension's `find_out` text). Not counted in
+    /// `max_per_column`: finding out comes before any of the advice.
+    pub find_out: Vec<usize>,
 }
 
 impl Plan {
@@ -150,24 +160,26 @@ pub fn cell(
     variants
 }
 
-/// Dimensions ordered by weighted gap to the role's targets, largest first.
+/// The rated dimensions ordered by weighted gap to the role's targets, largest first. A dimension
+/// that is not rated has no gap and is left out.
 pub fn priorities(q: &Checked, assessment: &Assessment, profile: &RoleProfile) -> Vec<Priority> {
     let mut out: Vec<(Priority, f64)> = assessment
         .dimensions
         .iter()
-        .map(|r| {
+        .filter_map(|r| {
+            let exact = r.exact?;
             let id = &q.dimensions[r.dimension].id;
             let target = profile.targets.get(id).copied().unwrap_or(100.0);
             let importance = profile.importance.get(id).copied().unwrap_or(1.0);
-            let gap = (target - r.exact).max(0.0);
-            (
+            let gap = (target - exact).max(0.0);
+            Some((
                 Priority {
                     dimension: r.dimension,
                     gap,
                     weight: gap * importance,
                 },
                 importance,
-            )
+            ))
         })
         .collect();
     out.sort_by(|(a, ia), (b, ib)| {
@@ -183,20 +195,26 @@ pub fn priorities(q: &Checked, assessment: &Assessment, profile: &RoleProfile) -
 pub fn plan(q: &Checked, assessment: &Assessment, answers: &Answers) -> Plan {
     let (role, profile) = role_profile(q, answers);
     let priorities = priorities(q, assessment, profile);
-    let focus: Vec<usize> = priorities
+    // Priorities hold rated dimensions only, so each focus dimension has a level.
+    let focus: Vec<(usize, usize)> = priorities
         .iter()
+        .filter_map(|p| {
+            Some((
+                p.dimension,
+                assessment.dimensions.get(p.dimension)?.rating?.level,
+            ))
+        })
         .take(q.plan.focus_dimensions)
-        .map(|p| p.dimension)
         .collect();
     let column = |kind: AdviceKind| -> Vec<PlanEntry> {
         let cells: Vec<Vec<usize>> = focus
             .iter()
-            .map(|&d| cell(q, d, assessment.dimensions[d].rating.level, kind, answers))
+            .map(|&(d, level)| cell(q, d, level, kind, answers))
             .collect();
         let longest = cells.iter().map(Vec::len).max().unwrap_or(0);
         let mut entries = Vec::new();
         for round in 0..longest {
-            for (&d, c) in focus.iter().zip(&cells) {
+            for (&(d, _), c) in focus.iter().zip(&cells) {
                 if let Some(&advice) = c.get(round) {
                     entries.push(PlanEntry {
                         advice,
@@ -214,5 +232,6 @@ pub fn plan(q: &Checked, assessment: &Assessment, answers: &Answers) -> Plan {
         build_up: column(AdviceKind::LongTerm),
         leave_out: column(AdviceKind::LeaveOut),
         priorities,
+        find_out: assessment.not_rated(),
     }
 }

@@ -5,19 +5,26 @@ Why a dimension stands where it stands, and which answers would move it: the "wh
 * [`reasons`]: a dimension's answered questions ranked by how much each holds the dimension's
   score down: the points the score would gain if that one answer were the top option. With the
   weighted mean of [`crate::scoring`] that is the question's weight times the distance of the
-  chosen option from the top, over the dimension's weights; it is computed by scoring the changed
-  answers, so it follows the scoring rules whatever they say about "don't know".
+  chosen option from the top, over the weights of the questions answered with an option; it is
+  computed by scoring the changed answers, so it follows the scoring rules. A "don't know" is no
+  reason: it is left out of the score, so it holds nothing down (it is reported as unknown).
 * [`lift`]: the smallest change of answers that reaches a goal: the next level for a dimension
   below the top level, else the role's target. Smallest means the fewest questions answered
   differently, then the fewest option steps in all, then the questions that hold the dimension
   down most; it is searched exhaustively over the dimension's questions (a dimension of the
   built-in questionnaire has three or four), and greedily when a partner's dimension has too many
-  questions for that.
+  questions for that. Only answered options and unanswered questions are changed: answering a
+  "don't know" is finding out, not getting better.
 * [`focus_areas`]: both for the plan's focus dimensions, with score, target and gap.
+
+A dimension that is not rated ([`crate::scoring::not_rated`]) has no reasons, no goal and no lift,
+and it is never a focus area: the plan lists it under [`Plan::find_out`] instead.
 */
 
 use crate::plan::{role_profile, Plan};
-use crate::scoring::{dimension_score, level_for, rating, Answer, Answers, Assessment, Rating};
+use crate::scoring::{
+    dimension_score, level_for, not_rated, rating, Answer, Answers, Assessment, Rating,
+};
 use crate::validate::{Checked, OPTION_COUNT};
 
 /// The top option's index.
@@ -38,14 +45,21 @@ pub struct Reason {
     pub held_back: f64,
 }
 
-/// A dimension's answered questions that hold its score down, most first (ties in questionnaire
-/// order). Questions answered with the top option, and unanswered ones, are left out.
+/// A dimension's questions answered with an option that hold its score down, most first (ties in
+/// questionnaire order). Questions answered with the top option, "don't know" and unanswered ones
+/// are left out, and a dimension that is not rated has none.
 pub fn reasons(q: &Checked, answers: &Answers, dimension: usize) -> Vec<Reason> {
+    if not_rated(q, answers, dimension) {
+        return Vec::new();
+    }
     let base = dimension_score(q, answers, dimension);
     let mut out: Vec<Reason> = questions_of(q, dimension)
         .into_iter()
         .filter_map(|qi| {
             let answer = answers.scored.get(qi).copied().flatten()?;
+            if answer == Answer::DontKnow {
+                return None;
+            }
             let top = with(answers, &[(qi, TOP)]);
             let held_back = dimension_score(q, &top, dimension) - base;
             (held_back > 1e-9).then_some(Reason {
@@ -95,8 +109,11 @@ pub struct Lift {
 }
 
 /// The goal a dimension works towards: the next level, or on the top level the role's `target`
-/// (None when that is reached too).
+/// (None when that is reached too, and for a dimension that is not rated).
 pub fn goal(q: &Checked, answers: &Answers, dimension: usize, target: f64) -> Option<Goal> {
+    if not_rated(q, answers, dimension) {
+        return None;
+    }
     let now = rating(q, dimension_score(q, answers, dimension));
     if now.level + 1 < q.levels.len() {
         Some(Goal::Level(now.level + 1))
@@ -163,8 +180,8 @@ fn questions_of(q: &Checked, dimension: usize) -> Vec<usize> {
         .collect()
 }
 
-/// The option index an answer stands on, for counting steps: "don't know" and unanswered stand
-/// below the lowest option.
+/// The option index an answer stands on, for counting steps: unanswered stands below the lowest
+/// option ("don't know" too, though [`lift`] does not change it).
 fn position(answer: Option<Answer>) -> i16 {
     match answer {
         Some(Answer::Option(k)) => i16::from(k),
@@ -358,8 +375,8 @@ pub fn to_next_level(q: &Checked, rating: Rating) -> Option<(usize, u32)> {
     Some((rating.level + 1, points as u32))
 }
 
-/// The plan's focus dimensions (its first `focus_dimensions` priorities), each with score,
-/// target, gap, the two answers that weigh most and the lift to its goal.
+/// The plan's focus dimensions (its first `focus_dimensions` priorities, which are rated ones),
+/// each with score, target, gap, the two answers that weigh most and the lift to its goal.
 pub fn focus_areas(
     q: &Checked,
     assessment: &Assessment,
@@ -371,7 +388,7 @@ pub fn focus_areas(
         .iter()
         .take(q.plan.focus_dimensions)
         .filter_map(|p| {
-            let score = assessment.dimensions.get(p.dimension)?.rating.score;
+            let score = assessment.dimensions.get(p.dimension)?.rating?.score;
             let target = *targets.get(p.dimension)?;
             let mut reasons = reasons(q, answers, p.dimension);
             reasons.truncate(2);

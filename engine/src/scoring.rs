@@ -1,10 +1,17 @@
 /*!
 Scoring: answers -> a 0-100 score and a level per dimension and overall.
 
-Option `k` of the five is worth `k * 25` points. "Don't know" scores as the lowest option and is
-reported as unknown, because not measuring something is itself a finding. A dimension's score is the
-weighted mean of its questions; the overall score is the weighted mean of the dimensions. Scores are
-rounded to whole points once, at the end, so that a level and the number shown beside it always agree.
+Option `k` of the five is worth `k * 25` points. A dimension's score is the weighted mean of its
+questions answered with an option. "Don't know" leaves that mean, weight and all: it says nothing
+about how mature the practice is (the practice may live with another team), so scoring it as the
+lowest option would state a low result nobody measured. It is still reported as unknown, since not
+knowing is itself a finding.
+
+When half or more of a dimension's scored questions are answered "don't know", what is left is too
+thin to stand for the dimension: it is **not rated** ([`DimensionResult::rating`] is `None`). The
+overall score is the weighted mean of the rated dimensions only; when no dimension is rated there is
+no overall score either ([`Assessment::overall`] is `None`). Scores are rounded to whole points once,
+at the end, so that a level and the number shown beside it always agree.
 */
 
 use crate::validate::{Checked, OPTION_COUNT};
@@ -18,13 +25,13 @@ pub enum Answer {
 }
 
 impl Answer {
-    /// Points on the 0-100 scale.
-    pub fn points(self) -> f64 {
+    /// Points on the 0-100 scale; None for "don't know", which is not scored.
+    pub fn points(self) -> Option<f64> {
         match self {
             Answer::Option(k) => {
-                f64::from(k.min(OPTION_COUNT as u8 - 1)) * 100.0 / (OPTION_COUNT as f64 - 1.0)
+                Some(f64::from(k.min(OPTION_COUNT as u8 - 1)) * 100.0 / (OPTION_COUNT as f64 - 1.0))
             }
-            Answer::DontKnow => 0.0,
+            Answer::DontKnow => None,
         }
     }
 }
@@ -96,18 +103,41 @@ pub struct Rating {
 pub struct DimensionResult {
     /// Index into the questionnaire's `dimensions`.
     pub dimension: usize,
-    pub rating: Rating,
-    /// Unrounded score, used to rank priorities.
-    pub exact: f64,
+    /// Score and level; None when the dimension is not rated (half or more of its questions
+    /// answered "don't know", see [`not_rated`]).
+    pub rating: Option<Rating>,
+    /// Unrounded score, used to rank priorities; None exactly when `rating` is.
+    pub exact: Option<f64>,
     /// Indices of this dimension's questions answered "don't know".
     pub unknown: Vec<usize>,
+    /// How many scored questions the dimension has.
+    pub questions: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
-    pub overall: Rating,
+    /// The weighted mean of the rated dimensions; None when no dimension is rated.
+    pub overall: Option<Rating>,
     /// One per dimension, in questionnaire order.
     pub dimensions: Vec<DimensionResult>,
+}
+
+impl Assessment {
+    /// The rated dimensions with their rating, in questionnaire order.
+    pub fn rated(&self) -> impl Iterator<Item = (&DimensionResult, Rating)> {
+        self.dimensions
+            .iter()
+            .filter_map(|d| d.rating.map(|r| (d, r)))
+    }
+
+    /// Indices of the dimensions that are not rated, in questionnaire order.
+    pub fn not_rated(&self) -> Vec<usize> {
+        self.dimensions
+            .iter()
+            .filter(|d| d.rating.is_none())
+            .map(|d| d.dimension)
+            .collect()
+    }
 }
 
 /// The level index for a whole-point score: the band `[min, max)` it falls in, the last band
@@ -119,29 +149,52 @@ pub fn level_for(q: &Checked, score: f64) -> usize {
         .unwrap_or(q.levels.len().saturating_sub(1))
 }
 
-/// The unrounded 0-100 score of dimension `dimension` for `answers`: the weighted mean of its
-/// questions' points ([`Answer::points`]; an unanswered question counts as the lowest option).
-pub fn dimension_score(q: &Checked, answers: &Answers, dimension: usize) -> f64 {
-    let Some(d) = q.dimensions.get(dimension) else {
-        return 0.0;
-    };
-    let mut sum = 0.0;
-    let mut weights = 0.0;
-    for (qi, question) in q
-        .questions
+fn questions_of<'q>(
+    q: &'q Checked,
+    dimension: usize,
+) -> impl Iterator<Item = (usize, &'q crate::model::Question)> {
+    let id = q.dimensions.get(dimension).map(|d| d.id.as_str());
+    q.questions
         .iter()
         .enumerate()
-        .filter(|(_, x)| x.dimension == d.id)
-    {
-        let answer = answers.scored.get(qi).copied().flatten();
-        sum += question.weight * answer.map_or(0.0, Answer::points);
-        weights += question.weight;
+        .filter(move |(_, x)| Some(x.dimension.as_str()) == id)
+}
+
+/// The unrounded 0-100 score of dimension `dimension` for `answers`: the weighted mean of
+/// [`Answer::points`] over its questions answered with an option; "don't know" answers are left
+/// out with their weight, and an unanswered question counts as the lowest option. 0 when nothing
+/// is left to average. It does not say whether the dimension is rated: see [`not_rated`].
+pub fn dimension_score(q: &Checked, answers: &Answers, dimension: usize) -> f64 {
+    let mut sum = 0.0;
+    let mut weights = 0.0;
+    for (qi, question) in questions_of(q, dimension) {
+        let points = match answers.scored.get(qi).copied().flatten() {
+            Some(answer) => answer.points(),
+            None => Some(0.0),
+        };
+        if let Some(points) = points {
+            sum += question.weight * points;
+            weights += question.weight;
+        }
     }
     if weights > 0.0 {
         sum / weights
     } else {
         0.0
     }
+}
+
+/// Whether dimension `dimension` is not rated: half or more of its scored questions (counted, not
+/// weighted) are answered "don't know".
+pub fn not_rated(q: &Checked, answers: &Answers, dimension: usize) -> bool {
+    let (mut unknown, mut all) = (0, 0);
+    for (qi, _) in questions_of(q, dimension) {
+        all += 1;
+        if answers.scored.get(qi).copied().flatten() == Some(Answer::DontKnow) {
+            unknown += 1;
+        }
+    }
+    all > 0 && 2 * unknown >= all
 }
 
 /// The whole-point score and level of an unrounded score.
@@ -156,42 +209,34 @@ pub fn rating(q: &Checked, exact: f64) -> Rating {
 /// Scores `answers`. Unanswered questions count as the lowest option; call it on complete answers
 /// for a result worth showing.
 pub fn assess(q: &Checked, answers: &Answers) -> Assessment {
-    let dimensions: Vec<DimensionResult> = q
-        .dimensions
-        .iter()
-        .enumerate()
-        .map(|(di, d)| {
-            let unknown = q
-                .questions
-                .iter()
-                .enumerate()
-                .filter(|(qi, x)| {
-                    x.dimension == d.id
-                        && answers.scored.get(*qi).copied().flatten() == Some(Answer::DontKnow)
+    let dimensions: Vec<DimensionResult> = (0..q.dimensions.len())
+        .map(|di| {
+            let unknown: Vec<usize> = questions_of(q, di)
+                .filter(|(qi, _)| {
+                    answers.scored.get(*qi).copied().flatten() == Some(Answer::DontKnow)
                 })
                 .map(|(qi, _)| qi)
                 .collect();
-            let exact = dimension_score(q, answers, di);
+            let exact = (!not_rated(q, answers, di)).then(|| dimension_score(q, answers, di));
             DimensionResult {
                 dimension: di,
-                rating: rating(q, exact),
+                rating: exact.map(|e| rating(q, e)),
                 exact,
                 unknown,
+                questions: questions_of(q, di).count(),
             }
         })
         .collect();
-    let total_weight: f64 = q.dimensions.iter().map(|d| d.weight).sum();
-    let overall = if total_weight > 0.0 {
-        dimensions
-            .iter()
-            .map(|r| q.dimensions[r.dimension].weight * r.exact)
-            .sum::<f64>()
-            / total_weight
-    } else {
-        0.0
-    };
+    let (mut sum, mut weights) = (0.0, 0.0);
+    for d in &dimensions {
+        if let Some(exact) = d.exact {
+            let weight = q.dimensions[d.dimension].weight;
+            sum += weight * exact;
+            weights += weight;
+        }
+    }
     Assessment {
-        overall: rating(q, overall),
+        overall: (weights > 0.0).then(|| rating(q, sum / weights)),
         dimensions,
     }
 }

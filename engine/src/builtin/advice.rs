@@ -24,12 +24,14 @@ pub struct AdviceFile {
     pub levels: Vec<LevelTexts>,
 }
 
-/// A dimension's text that only the results show.
+/// A dimension's texts that only the results show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DimensionTexts {
     pub id: String,
     pub description: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub find_out: Option<Text>,
 }
 
 /// A level's texts, which only the results show.
@@ -87,6 +89,7 @@ pub fn advice_file(q: &Questionnaire, locale: &str) -> String {
             .map(|d| DimensionTexts {
                 id: d.id.clone(),
                 description: only(&d.description),
+                find_out: d.find_out.as_ref().map(only),
             })
             .collect(),
         levels: q
@@ -125,7 +128,7 @@ pub fn complete(core: &Questionnaire, advice_json: &str) -> Result<Checked, Vec<
     let mut missing = Vec::new();
     for d in &mut q.dimensions {
         match file.dimensions.iter().find(|t| t.id == d.id) {
-            Some(t) => d.description = t.description.clone(),
+            Some(t) => (d.description, d.find_out) = (t.description.clone(), t.find_out.clone()),
             None => missing.push(format!("dimension \"{}\"", d.id)),
         }
     }

@@ -82,6 +82,8 @@ impl Reader<'_> {
                     title: r.text()?,
                     description: Text::default(),
                     weight: r.number()?,
+                    // Shown with the results only: it ships with the advice.
+                    find_out: None,
                 })
             })?,
             questions: self.list(|r| {

@@ -20,6 +20,7 @@ impl Questionnaire {
         texts.extend(self.subtitle.as_mut());
         for d in &mut self.dimensions {
             texts.extend([&mut d.title, &mut d.description]);
+            texts.extend(d.find_out.as_mut());
         }
         for x in &mut self.questions {
             texts.push(&mut x.prompt);

@@ -135,19 +135,28 @@ pub fn answer_list(q: &Checked, answers: &Answers) -> Vec<Value> {
 }
 
 /// `{overall: {score, level}, dimensions: [{id, score, level}]}` with level ids, as in the
-/// `maturity-check:complete` event.
+/// `maturity-check:complete` event. A dimension that is not rated has `null` score and level, and
+/// so has the overall when no dimension is rated.
 pub fn result_json(q: &Checked, r: &Assessment) -> Value {
-    let level = |i: usize| q.levels.get(i).map(|l| l.id.as_str());
+    let rated = |rating: Option<crate::scoring::Rating>| {
+        let score = rating.map(|x| x.score);
+        let level = rating
+            .and_then(|x| q.levels.get(x.level))
+            .map(|l| l.id.as_str());
+        (score, level)
+    };
     let dimensions: Vec<Value> = r
         .dimensions
         .iter()
         .filter_map(|d| {
             let id = &q.dimensions.get(d.dimension)?.id;
-            Some(json!({"id": id, "score": d.rating.score, "level": level(d.rating.level)}))
+            let (score, level) = rated(d.rating);
+            Some(json!({"id": id, "score": score, "level": level}))
         })
         .collect();
+    let (score, level) = rated(r.overall);
     json!({
-        "overall": {"score": r.overall.score, "level": level(r.overall.level)},
+        "overall": {"score": score, "level": level},
         "dimensions": dimensions,
     })
 }
@@ -183,9 +192,12 @@ pub fn hubspot_body(
             push(f.key(), v.to_string());
         }
     }
-    push("score", result.overall.score.to_string());
-    if let Some(level) = q.levels.get(result.overall.level) {
-        push("stage", level.id.clone());
+    // No overall score (no dimension rated): the properties stay as they are in HubSpot.
+    if let Some(overall) = result.overall {
+        push("score", overall.score.to_string());
+        if let Some(level) = q.levels.get(overall.level) {
+            push("stage", level.id.clone());
+        }
     }
     push("submission_id", s.id.clone());
     json!({

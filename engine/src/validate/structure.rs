@@ -57,6 +57,9 @@ impl Validator<'_> {
             self.id(&format!("{p}.id"), &d.id, &mut seen, "dimension");
             self.text(&format!("{p}.title"), &d.title);
             self.text(&format!("{p}.description"), &d.description);
+            if let Some(t) = &d.find_out {
+                self.text(&format!("{p}.find_out"), t);
+            }
             self.positive(format!("{p}.weight"), d.weight);
             if !q.questions.iter().any(|x| x.dimension == d.id) {
                 self.problem(

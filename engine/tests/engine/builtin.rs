@@ -74,7 +74,7 @@ fn the_core_is_the_default_questionnaire_in_one_locale_without_what_only_the_res
         expected.advice = Vec::new();
         expected.profiles.roles = Vec::new();
         for d in &mut expected.dimensions {
-            d.description = Default::default();
+            (d.description, d.find_out) = Default::default();
         }
         for l in &mut expected.levels {
             (l.name, l.description) = Default::default();

@@ -304,3 +304,81 @@ fn every_default_variant_appears_in_some_plan() {
         .collect();
     assert!(unseen.is_empty(), "variants in no plan: {unseen:?}");
 }
+
+/// alpha (questions 0 and 1) with alpha-1 "don't know": one of two, so not rated.
+fn alpha_not_rated(q: &maturity_check_engine::Checked) -> Answers {
+    let mut a = all(q, 1);
+    a.scored[0] = Some(Answer::DontKnow);
+    a
+}
+
+#[test]
+fn a_dimension_not_rated_is_to_find_out_first_and_gets_no_advice() {
+    let q = three();
+    let a = alpha_not_rated(&q);
+    let r = assess(&q, &a);
+    assert_eq!(r.dimensions[0].rating, None);
+    let p = plan(&q, &r, &a);
+    assert_eq!(p.find_out, vec![0]);
+    // No priority, so no entry of its advice in any column, "leave out" included.
+    assert!(p.priorities.iter().all(|x| x.dimension != 0));
+    for kind in AdviceKind::ALL {
+        assert!(
+            p.column(kind).iter().all(|e| e.dimension != 0),
+            "{kind:?} holds advice of a dimension that is not rated"
+        );
+    }
+    // The rated dimension still gets its plan, "leave out" included.
+    assert!(!p.leave_out.is_empty() && p.leave_out.iter().all(|e| e.dimension == 1));
+    // Rated with a "don't know" below the threshold (beta-1 of three): no find-out entry.
+    let mut a = all(&q, 1);
+    a.scored[2] = Some(Answer::DontKnow);
+    let r = assess(&q, &a);
+    let p = plan(&q, &r, &a);
+    assert!(p.find_out.is_empty());
+    assert!(p.priorities.iter().any(|x| x.dimension == 1));
+}
+
+#[test]
+fn a_dimension_not_rated_is_no_focus_area() {
+    use maturity_check_engine::reasons::focus_areas;
+    let q = three();
+    let a = alpha_not_rated(&q);
+    let r = assess(&q, &a);
+    let p = plan(&q, &r, &a);
+    let areas = focus_areas(&q, &r, &a, &p);
+    assert!(!areas.is_empty());
+    assert!(areas.iter().all(|f| f.dimension != 0));
+}
+
+#[test]
+fn the_built_in_plan_finds_out_first_where_half_the_answers_are_unknown() {
+    let q = maturity_check_engine::load(maturity_check_engine::DEFAULT_QUESTIONNAIRE)
+        .expect("default questionnaire is valid");
+    let retention = q
+        .dimensions
+        .iter()
+        .position(|d| d.id == "retention")
+        .expect("a retention dimension");
+    let mut a = all(&q, 1);
+    a.context = vec![Some(0); q.context_questions.len()];
+    let unknown: Vec<usize> = (0..q.questions.len())
+        .filter(|&i| q.questions[i].dimension == "retention" && q.questions[i].dont_know.is_some())
+        .collect();
+    let asked = q
+        .questions
+        .iter()
+        .filter(|x| x.dimension == "retention")
+        .count();
+    assert!(2 * unknown.len() >= asked, "retention can be not rated");
+    for &i in &unknown {
+        a.scored[i] = Some(Answer::DontKnow);
+    }
+    let r = assess(&q, &a);
+    let p = plan(&q, &r, &a);
+    assert_eq!(p.find_out, vec![retention]);
+    assert!(q.dimensions[retention].find_out.is_some());
+    for kind in AdviceKind::ALL {
+        assert!(p.column(kind).iter().all(|e| e.dimension != retention));
+    }
+}

@@ -195,26 +195,41 @@ proptest! {
     #[test]
     fn scores_stay_within_0_and_100_and_levels_exist((q, a) in case()) {
         let r = assess(&q, &a);
-        prop_assert!(r.overall.score <= 100 && r.overall.level < q.levels.len());
+        prop_assert_eq!(r.overall.is_some(), r.dimensions.iter().any(|d| d.rating.is_some()));
+        if let Some(o) = r.overall {
+            prop_assert!(o.score <= 100 && o.level < q.levels.len());
+        }
         for d in &r.dimensions {
-            prop_assert!(d.rating.score <= 100 && (0.0..=100.0).contains(&d.exact));
-            prop_assert!(d.rating.level < q.levels.len());
+            prop_assert_eq!(d.rating.is_some(), d.exact.is_some());
+            prop_assert_eq!(d.rating.is_none(), 2 * d.unknown.len() >= d.questions);
+            if let (Some(rating), Some(exact)) = (d.rating, d.exact) {
+                prop_assert!(rating.score <= 100 && (0.0..=100.0).contains(&exact));
+                prop_assert!(rating.level < q.levels.len());
+            }
         }
     }
 
+    /// Raising an option, or answering an unanswered question, never lowers a score. ("Don't
+    /// know" is left out of the score, so answering it instead may lower one: not this case.)
     #[test]
     fn raising_any_answer_never_lowers_any_score((q, a) in case(), pick in any::<usize>(), up in 1u8..5) {
         let i = pick % a.scored.len();
         let mut higher = a.clone();
         higher.scored[i] = Some(match a.scored[i] {
             Some(Answer::Option(k)) => Answer::Option((k + up).min(4)),
-            Some(Answer::DontKnow) | None => Answer::Option(up - 1),
+            Some(Answer::DontKnow) => return Ok(()),
+            None => Answer::Option(up - 1),
         });
         let (before, after) = (assess(&q, &a), assess(&q, &higher));
-        prop_assert!(after.overall.score >= before.overall.score);
-        prop_assert!(after.overall.level >= before.overall.level);
+        prop_assert_eq!(before.overall.is_some(), after.overall.is_some());
+        if let (Some(b), Some(h)) = (before.overall, after.overall) {
+            prop_assert!(h.score >= b.score && h.level >= b.level);
+        }
         for (b, h) in before.dimensions.iter().zip(&after.dimensions) {
-            prop_assert!(h.exact >= b.exact && h.rating.score >= b.rating.score && h.rating.level >= b.rating.level);
+            prop_assert_eq!(b.rating.is_some(), h.rating.is_some());
+            if let (Some(br), Some(hr), Some(be), Some(he)) = (b.rating, h.rating, b.exact, h.exact) {
+                prop_assert!(he >= be && hr.score >= br.score && hr.level >= br.level);
+            }
         }
     }
 
@@ -222,16 +237,22 @@ proptest! {
     fn every_plan_entry_exists_in_the_questionnaire_and_fits_its_column((q, a) in case()) {
         let r = assess(&q, &a);
         let p = plan(&q, &r, &a);
+        prop_assert_eq!(&p.find_out, &r.not_rated());
         for kind in AdviceKind::ALL {
             let column = p.column(kind);
-            prop_assert!(!column.is_empty() && column.len() <= q.plan.max_per_column);
+            prop_assert!(column.len() <= q.plan.max_per_column);
+            // Only a questionnaire with no dimension rated has an empty column.
+            prop_assert_eq!(column.is_empty(), r.overall.is_none());
             for e in column {
                 let advice = q.advice.get(e.advice);
                 prop_assert!(advice.is_some());
                 let advice = advice.unwrap();
                 prop_assert_eq!(advice.kind, kind);
                 prop_assert_eq!(&advice.dimension, &q.dimensions[e.dimension].id);
-                prop_assert_eq!(&advice.level, &q.levels[r.dimensions[e.dimension].rating.level].id);
+                let rating = r.dimensions[e.dimension].rating;
+                prop_assert!(rating.is_some(), "advice for a dimension that is not rated");
+                let level = rating.map_or(0, |x| x.level);
+                prop_assert_eq!(&advice.level, &q.levels[level].id);
             }
         }
     }

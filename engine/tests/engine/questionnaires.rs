@@ -193,3 +193,24 @@ fn every_default_advice_entry_has_effort_impact_and_where_needed_a_reason() {
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
+
+/// Every built-in dimension says what to find out first when it is not rated, in every locale,
+/// in one or two sentences.
+#[test]
+fn every_default_dimension_says_what_to_find_out_first() {
+    let q = load(DEFAULT_QUESTIONNAIRE).expect("default questionnaire is valid");
+    for d in &q.dimensions {
+        let Some(text) = &d.find_out else {
+            panic!("dimension {} has no find_out", d.id);
+        };
+        for locale in &q.locales {
+            let t = text.get(locale, &q.default_locale);
+            let sentences = t.matches(['.', '?', '!']).count();
+            assert!(
+                (1..=2).contains(&sentences) && t.split_whitespace().count() <= 45,
+                "{} ({locale}): {t}",
+                d.id
+            );
+        }
+    }
+}

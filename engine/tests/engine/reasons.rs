@@ -40,19 +40,21 @@ fn an_answer_at_the_top_holds_nothing_down_and_is_no_reason() {
 }
 
 #[test]
-fn dont_know_is_a_reason_as_far_as_the_scoring_counts_it() {
+fn dont_know_is_no_reason_because_it_holds_nothing_down() {
     let q = three();
     let mut a = all(&q, 3);
     a.scored[2] = Some(Answer::DontKnow);
     let rs = reasons(&q, &a, BETA);
+    // beta-2 (2 x 25 / 3) before beta-3 (1 x 25 / 3); beta-1 is left out of the score.
+    assert_eq!(questions(&rs), [3, 4]);
     let base = dimension_score(&q, &a, BETA);
     let mut best = a.clone();
-    best.scored[2] = Some(Answer::Option(4));
-    assert_eq!(rs[0].question, 2);
-    assert_eq!(rs[0].answer, Answer::DontKnow);
+    best.scored[3] = Some(Answer::Option(4));
     assert_eq!(rs[0].held_back, dimension_score(&q, &best, BETA) - base);
-    // Then beta-2 (2 x 25 / 4) before beta-3 (1 x 25 / 4).
-    assert_eq!(questions(&rs), [2, 3, 4]);
+    // alpha with one of its two questions "don't know" is not rated: no reasons.
+    let mut a = all(&q, 1);
+    a.scored[0] = Some(Answer::DontKnow);
+    assert!(reasons(&q, &a, ALPHA).is_empty());
 }
 
 #[test]
@@ -86,33 +88,26 @@ fn the_lift_to_the_next_level_changes_the_fewest_answers_by_the_fewest_steps() {
 }
 
 #[test]
-fn the_lift_counts_dont_know_as_below_the_lowest_option() {
+fn the_lift_leaves_dont_know_alone_and_a_dimension_not_rated_has_none() {
     let q = three();
     let mut a = all(&q, 1);
-    a.scored[0] = Some(Answer::DontKnow);
-    // alpha 12.5: alpha-2 from 1 to 4 (3 steps) reaches 50; alpha-1 would need 4 steps.
-    let l = lift(&q, &a, ALPHA, 60.0).expect("a lift");
+    a.scored[2] = Some(Answer::DontKnow);
+    // beta 25 on beta-2 and beta-3: beta-2 one option up gives (2 x 50 + 25) / 3 = 42; beta-1,
+    // "don't know", is not changed: answering it is finding out, not getting better.
+    let l = lift(&q, &a, BETA, 60.0).expect("a lift");
     assert_eq!(
         l.changes,
         [Change {
-            question: 1,
+            question: 3,
             from: Some(Answer::Option(1)),
-            to: 4
-        }]
-    );
-    // alpha 50 with alpha-2 at the top: strategic (70) needs alpha-1 at option 2 (75).
-    a.scored[1] = Some(Answer::Option(4));
-    let l = lift(&q, &a, ALPHA, 60.0).expect("a lift");
-    assert_eq!(l.goal, Goal::Level(2));
-    assert_eq!(
-        l.changes,
-        [Change {
-            question: 0,
-            from: Some(Answer::DontKnow),
             to: 2
         }]
     );
-    assert_eq!(l.score, 75);
+    assert_eq!(l.score, 42);
+    // alpha: one of two "don't know" is half: not rated, so no goal and no lift.
+    a.scored[0] = Some(Answer::DontKnow);
+    assert_eq!(goal(&q, &a, ALPHA, 60.0), None);
+    assert_eq!(lift(&q, &a, ALPHA, 60.0), None);
 }
 
 #[test]
@@ -237,24 +232,33 @@ proptest! {
                 prop_assert!(i16::from(c.to) > from);
                 changed.scored[c.question] = Some(Answer::Option(c.to));
             }
-            let after = assess(&q, &changed).dimensions[d].rating;
+            prop_assert!(c_untouched(&a, &l), "a lift changes no \"don't know\"");
+            let after = assess(&q, &changed).dimensions[d].rating.expect("a lift is for a rated dimension");
             prop_assert_eq!(after.score, l.score);
             match l.goal {
                 Goal::Level(level) => prop_assert!(after.level >= level),
                 Goal::Target(t) => prop_assert!(after.score >= t),
             }
-            // One question fewer, any of them, each at the top: never enough.
-            let own: Vec<usize> = (0..q.questions.len()).filter(|&i| q.questions[i].dimension == q.dimensions[d].id).collect();
+            // One question fewer, any of those the lift may change, each at the top: never enough.
+            let own: Vec<usize> = (0..q.questions.len())
+                .filter(|&i| q.questions[i].dimension == q.dimensions[d].id && a.scored[i] != Some(Answer::DontKnow))
+                .collect();
             let n = l.changes.len() - 1;
             for_each_subset(&own, n, &mut |set| {
                 let mut best = a.clone();
                 for &i in set { best.scored[i] = Some(Answer::Option(4)); }
-                let r = assess(&q, &best).dimensions[d].rating;
+                let r = assess(&q, &best).dimensions[d].rating.expect("still rated");
                 let enough = match l.goal { Goal::Level(level) => r.level >= level, Goal::Target(t) => r.score >= t };
                 assert!(!enough, "{} changes reach it, the lift used {}", n, l.changes.len());
             });
         }
     }
+}
+
+fn c_untouched(a: &Answers, l: &maturity_check_engine::reasons::Lift) -> bool {
+    l.changes
+        .iter()
+        .all(|c| a.scored[c.question] != Some(Answer::DontKnow))
 }
 
 fn for_each_subset(items: &[usize], k: usize, f: &mut dyn FnMut(&[usize])) {

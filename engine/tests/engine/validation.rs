@@ -279,3 +279,16 @@ fn kpi_definition_target_and_when_are_checked() {
     ok["profiles"]["roles"][0]["kpis"][0]["target"] = json!({"de": "unter 5", "en": "below 5"});
     assert!(problems_of(&ok).is_empty(), "{:?}", problems_of(&ok));
 }
+
+#[test]
+fn a_find_out_text_is_optional_and_checked_like_every_text() {
+    let mut v = json(THREE_LEVELS);
+    v["dimensions"][0]["find_out"] =
+        json!({"de": "Fragt die Buchhaltung.", "en": "Ask accounting."});
+    assert!(problems_of(&v).is_empty(), "{:?}", problems_of(&v));
+    v["dimensions"][0]["find_out"] = json!({"de": " ", "fr": "Demandez."});
+    let p = problems_of(&v);
+    assert_problem(&p, "$.dimensions[0].find_out.de", "must not be empty");
+    assert_problem(&p, "$.dimensions[0].find_out.en", "missing");
+    assert_problem(&p, "$.dimensions[0].find_out.fr", "not declared");
+}
