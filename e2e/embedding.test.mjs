@@ -164,7 +164,7 @@ describe("embedding", () => {
       assert.equal(firstAnswer.index, 1);
       assert.equal(firstAnswer.total, 24);
       const complete = seen.at(-1).detail;
-      assert.deepEqual(complete.questionnaire, { id: "cs-maturity", version: "1" });
+      assert.deepEqual(complete.questionnaire, { id: "cs-maturity", version: "2" });
       assert.deepEqual(complete.overall, { score: 0, level: "reactive" });
       assert.equal(complete.dimensions.length, 6);
       const layer = await s.page.evaluate(() => window.dataLayer.map((e) => e.event));

@@ -26,7 +26,8 @@ import {
   waitForStep,
 } from "./support/browser.mjs";
 
-const STORAGE_KEY = `maturity-check:${QUESTIONNAIRE.id}:${QUESTIONNAIRE.version}`;
+// One key per questionnaire, for each of its versions (engine/src/progress.rs).
+const STORAGE_KEY = `maturity-check:${QUESTIONNAIRE.id}:progress`;
 
 let browser;
 let server;

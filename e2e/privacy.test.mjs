@@ -58,7 +58,7 @@ describe("privacy", () => {
         assert.deepEqual(await s.context.cookies(), [], "no cookies");
         const stored = await s.page.evaluate(() => Object.keys(localStorage));
         if (persistence) {
-          assert.deepEqual(stored, ["maturity-check:cs-maturity:1"], "only the progress key");
+          assert.deepEqual(stored, ["maturity-check:cs-maturity:progress"], "only the progress key");
         } else {
           assert.deepEqual(stored, [], "nothing in localStorage with persistence off");
         }

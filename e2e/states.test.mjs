@@ -11,7 +11,7 @@ import { startReceiver } from "./support/receiver.mjs";
 import { DEMO_MOUNTS, startStatic } from "./support/serve.mjs";
 
 const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
-const CODE = "1~cs-maturity~1~01234012340123401234~0120";
+const CODE = "1~cs-maturity~2~01234012340123401234~0120";
 
 const page = (config, { lang = "de", body = "" } = {}) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>States</title>

@@ -2,8 +2,13 @@
 Saved progress: what the widget keeps in storage so a respondent can continue after a reload.
 
 It is the share code of the answers so far plus the step they were on, as a small JSON object. The
-storage key carries the questionnaire id and version, and the code inside carries them again, so state
-from another questionnaire or an older version is recognised and discarded instead of misread.
+storage key carries the questionnaire id, and the code inside carries id and version, so state from
+another questionnaire or another version is recognised and discarded instead of misread.
+
+The key (`maturity-check:<id>:progress`) holds no version, so that a visitor who comes back after the questionnaire changed is
+found, and [`load`] can say why their answers are gone ([`ProgressError::OtherVersion`]) rather
+than lose them without a word. Keys written before that carried the version
+(`maturity-check:<id>:<version>`); [`earlier_key_version`] recognises them.
 */
 
 use std::fmt;
@@ -15,9 +20,28 @@ use crate::validate::Checked;
 
 const FORMAT: u32 = 1;
 
-/// The storage key for a questionnaire's progress.
+const KEY_PREFIX: &str = "maturity-check:";
+
+/// The storage key for a questionnaire's progress, `maturity-check:<id>:progress`, the same for
+/// each of its versions. The last part keeps it apart from the widget's other keys
+/// (`maturity-check:leads`, the outbox, would be the key of a questionnaire named "leads").
 pub fn storage_key(q: &Checked) -> String {
-    format!("maturity-check:{}:{}", q.id, q.version)
+    format!("{KEY_PREFIX}{}:{PROGRESS}", q.id)
+}
+
+const PROGRESS: &str = "progress";
+
+/// The version in `key` when it is a progress key of `q` as widgets wrote them before the key lost
+/// its version (`maturity-check:<id>:<version>`), for a version other than `q`'s; None for any
+/// other key (the lead's sent mark, `…:<version>:lead`, included). What such a key holds was
+/// saved under another version and cannot be restored.
+pub fn earlier_key_version<'k>(q: &Checked, key: &'k str) -> Option<&'k str> {
+    let version = key
+        .strip_prefix(KEY_PREFIX)?
+        .strip_prefix(q.id.as_str())?
+        .strip_prefix(':')?;
+    (crate::syntax::is_valid_version(version) && version != q.version && version != PROGRESS)
+        .then_some(version)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,8 +59,20 @@ pub enum ProgressError {
     Corrupt(String),
     /// Written by another format version of the widget.
     UnknownFormat(u32),
-    /// The answers inside do not belong to this questionnaire version.
+    /// Saved for this questionnaire under another version of it (the version it was saved
+    /// under): the answers are by position, so they cannot be carried over. Not damage: the
+    /// widget can tell the visitor the check has changed since.
+    OtherVersion(String),
+    /// The answers inside do not fit: damaged, or from another questionnaire.
     Answers(ShareError),
+}
+
+impl ProgressError {
+    /// Whether the progress was saved under another version of the questionnaire (as opposed to
+    /// damaged or unreadable).
+    pub fn is_other_version(&self) -> bool {
+        matches!(self, ProgressError::OtherVersion(_))
+    }
 }
 
 impl fmt::Display for ProgressError {
@@ -46,6 +82,10 @@ impl fmt::Display for ProgressError {
             ProgressError::UnknownFormat(v) => write!(
                 f,
                 "saved progress has format {v}, which this version cannot read"
+            ),
+            ProgressError::OtherVersion(v) => write!(
+                f,
+                "saved progress belongs to version \"{v}\" of the questionnaire"
             ),
             ProgressError::Answers(e) => write!(f, "saved progress does not fit: {e}"),
         }
@@ -128,7 +168,11 @@ pub fn load_value(q: &Checked, value: &Json) -> Result<Progress, ProgressError> 
     let step = whole("step")
         .and_then(|s| usize::try_from(s).ok())
         .ok_or_else(|| corrupt("no step"))?;
-    let answers = share::decode_for(q, answers).map_err(ProgressError::Answers)?;
+    let code = share::decode(answers).map_err(ProgressError::Answers)?;
+    if code.questionnaire_id == q.id && code.version != q.version {
+        return Err(ProgressError::OtherVersion(code.version));
+    }
+    let answers = code.answers_for(q).map_err(ProgressError::Answers)?;
     Ok(Progress { answers, step })
 }
 

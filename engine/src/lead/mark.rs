@@ -18,9 +18,10 @@ pub struct SentMark {
 }
 
 impl SentMark {
-    /// The storage key, beside the questionnaire's saved progress.
+    /// The storage key, beside the questionnaire's saved progress. It carries the version: a mark
+    /// is for answers of that version only.
     pub fn storage_key(q: &Checked) -> String {
-        format!("{}:lead", crate::progress::storage_key(q))
+        format!("maturity-check:{}:{}:lead", q.id, q.version)
     }
 
     /// Reads a stored mark; anything unreadable is no mark.

@@ -84,7 +84,7 @@ fn damaged_share_codes_give_typed_errors() {
 }
 
 #[test]
-fn progress_round_trips_and_is_keyed_by_id_and_version() {
+fn progress_round_trips_and_is_keyed_by_id_alone() {
     let q = three();
     let p = Progress {
         answers: sample(),
@@ -92,7 +92,48 @@ fn progress_round_trips_and_is_keyed_by_id_and_version() {
     };
     let text = progress::save(&q, &p);
     assert_eq!(progress::load(&q, &text), Ok(p));
-    assert_eq!(progress::storage_key(&q), "maturity-check:fixture:1");
+    // One key for every version, so that progress of another version is found and named.
+    assert_eq!(progress::storage_key(&q), "maturity-check:fixture:progress");
+}
+
+#[test]
+fn progress_of_another_version_is_told_apart_from_damage() {
+    let q = three();
+    let other = r#"{"format":1,"answers":"1~fixture~0~4_x02~1_","step":3}"#;
+    let e = progress::load(&q, other).expect_err("another version");
+    assert_eq!(e, ProgressError::OtherVersion("0".into()));
+    assert!(e.is_other_version());
+    assert!(e.to_string().contains("version \"0\""), "{e}");
+    // Damaged answers of this version, and another questionnaire, are not "another version".
+    for text in [
+        r#"{"format":1,"answers":"1~fixture~1~4_x0~1_","step":0}"#,
+        r#"{"format":1,"answers":"1~other~0~4_x02~1_","step":0}"#,
+        r#"{"format":1,"answers":"1~fixture~1~4_y02~1_","step":0}"#,
+        "{not json",
+    ] {
+        let e = progress::load(&q, text).expect_err(text);
+        assert!(!e.is_other_version(), "{text}: {e:?}");
+    }
+}
+
+#[test]
+fn keys_of_earlier_widgets_are_recognised_with_their_version() {
+    let q = three();
+    assert_eq!(
+        progress::earlier_key_version(&q, "maturity-check:fixture:0"),
+        Some("0")
+    );
+    for key in [
+        // The current key, the current version, the lead's sent mark, another questionnaire.
+        "maturity-check:fixture:progress",
+        "maturity-check:fixture:1",
+        "maturity-check:fixture:0:lead",
+        "maturity-check:fixtures:0",
+        "maturity-check:other:0",
+        "something-else:fixture:0",
+    ] {
+        assert_eq!(progress::earlier_key_version(&q, key), None, "{key}");
+    }
 }
 
 #[test]
@@ -113,7 +154,7 @@ fn corrupt_or_outdated_progress_is_a_typed_error() {
     assert!(matches!(
         progress::load(
             &q,
-            r#"{"format":1,"answers":"1~fixture~0~4_x02~1_","step":0}"#
+            r#"{"format":1,"answers":"1~other~1~4_x02~1_","step":0}"#
         ),
         Err(ProgressError::Answers(
             ShareError::OtherQuestionnaire { .. }

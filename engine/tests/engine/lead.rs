@@ -12,7 +12,7 @@ use maturity_check_engine::{assess, load, share, Answers, Checked, DEFAULT_QUEST
 use serde_json::{json, Value};
 
 /// The share code from the README: every answer given, the context answers 0, 1, 2, 0.
-const CODE: &str = "1~cs-maturity~1~01234012340123401234~0120";
+const CODE: &str = "1~cs-maturity~2~01234012340123401234~0120";
 const ID: &str = "0b6f1c2e-4a5d-4c3b-9e8f-7a6b5c4d3e2f";
 /// 2026-11-23T09:05:00.000Z
 const NOW: f64 = 1_795_424_700_000.0;
@@ -43,7 +43,7 @@ fn submission(contact: Contact) -> Submission {
             given_at_ms: NOW - 12_000.0,
         },
         page: Page {
-            url: "https://partner.example/check?utm_source=newsletter&utm_medium=email&utm_campaign=herbst%202026&x=1#mc=1~cs-maturity~1~x~y".into(),
+            url: "https://partner.example/check?utm_source=newsletter&utm_medium=email&utm_campaign=herbst%202026&x=1#mc=1~cs-maturity~2~x~y".into(),
             referrer: "https://www.google.com/".into(),
             title: "Service-Check | Partner".into(),
         },
@@ -302,7 +302,7 @@ fn the_json_body_carries_everything_documented() {
             "format": 1,
             "submission_id": ID,
             "submitted_at": "2026-11-23T09:05:00.000Z",
-            "questionnaire": {"id": "cs-maturity", "version": "1"},
+            "questionnaire": {"id": "cs-maturity", "version": "2"},
             "locale": "de",
             // Phone is off by default: not sent even though something was typed.
             "contact": {"name": "Maria Schmidt", "email": "maria@firma.example", "company": "Firma GmbH", "phone": null, "message": null},
@@ -730,7 +730,7 @@ fn a_sent_mark_round_trips_and_anything_else_is_no_mark() {
     assert_eq!(SentMark::parse(&mark.to_text()), Some(mark));
     assert_eq!(
         SentMark::storage_key(&q),
-        "maturity-check:cs-maturity:1:lead"
+        "maturity-check:cs-maturity:2:lead"
     );
     assert_eq!(SentMark::parse("{}"), None);
     assert_eq!(
