@@ -559,8 +559,8 @@ pub fn report_complete(env: &Env, answers: &Answers) {
         .map(|d| {
             detail([
                 ("id", q.dimensions[d.dimension].id.as_str().into()),
-                ("score", d.rating.score.into()),
-                ("level", q.levels[d.rating.level].id.as_str().into()),
+                ("score", score_of(d.rating)),
+                ("level", level_of(q, d.rating)),
             ])
         })
         .collect();
@@ -571,8 +571,8 @@ pub fn report_complete(env: &Env, answers: &Answers) {
             (
                 "overall",
                 detail([
-                    ("score", r.overall.score.into()),
-                    ("level", q.levels[r.overall.level].id.as_str().into()),
+                    ("score", score_of(r.overall)),
+                    ("level", level_of(q, r.overall)),
                 ]),
             ),
             (
@@ -581,6 +581,20 @@ pub fn report_complete(env: &Env, answers: &Answers) {
             ),
         ]),
     );
+}
+
+/// A score for an event: `null` where nothing is rated.
+fn score_of(r: Option<maturity_check_engine::Rating>) -> wasm_bindgen::JsValue {
+    r.map_or(wasm_bindgen::JsValue::NULL, |r| r.score.into())
+}
+
+/// A level id for an event: `null` where nothing is rated.
+fn level_of(
+    q: &maturity_check_engine::Checked,
+    r: Option<maturity_check_engine::Rating>,
+) -> wasm_bindgen::JsValue {
+    r.and_then(|r| q.levels.get(r.level))
+        .map_or(wasm_bindgen::JsValue::NULL, |l| l.id.as_str().into())
 }
 
 /// `{id, version}` of a questionnaire, as events name it.
