@@ -8,12 +8,14 @@ use crate::ui::{Disclosure, HeadingLevel};
 
 /// One dimension, closed until asked for: its score and stage on the button; inside, what the
 /// dimension covers, the answers given, its "don't know" findings and the advice of its cell that
-/// the plan does not show already (no advice text stands twice on the results screen).
+/// the plan does not show already (no advice text stands twice on the results screen). A
+/// dimension that is not rated says so on its button, and inside why, and what to find out
+/// first, in place of advice.
 #[component]
 pub fn DimensionDetails(
     /// Index into the questionnaire's dimensions.
     index: usize,
-) -> impl IntoView {
+) -> AnyView {
     let env = expect_context::<Env>();
     let check = expect_context::<Check>();
     let plan = expect_context::<Plan>();
@@ -22,7 +24,6 @@ pub fn DimensionDetails(
     let answers = check.answers.get_untracked();
     let d = &q.dimensions[index];
     let r = &result.dimensions[index];
-    let level = &q.levels[r.rating.level];
     let in_plan = |advice: usize| {
         AdviceKind::ALL
             .iter()
@@ -53,6 +54,39 @@ pub fn DimensionDetails(
             }
         })
         .collect_view();
+    // Not rated: why, and what to find out first (the plan's "now" column says it too, so here
+    // only the reason stands); no advice of a level it does not have.
+    let Some(rating) = r.rating else {
+        let why = env.fill(
+            "results.not_rated_why",
+            &[
+                ("unknown", &r.unknown.len().to_string()),
+                ("count", &r.questions.to_string()),
+            ],
+        );
+        let label = view! {
+            <span class="mc-details__title">{env.tr(&d.title).to_string()}</span>
+            <span class="mc-details__meta">
+                <span class="mc-details__not-rated">{env.t("results.not_rated")}</span>
+            </span>
+        }
+        .into_any();
+        let description = env.tr(&d.description).to_string();
+        let answers_title = env.t("results.dimension_answers");
+        let id = d.id.clone();
+        return view! {
+            <div class="mc-details" data-dimension=id.clone()>
+                <Disclosure id=format!("mc-dim-{id}") level=HeadingLevel::H4 label=label>
+                    <p class="mc-details__desc">{description}</p>
+                    <p class="mc-details__unknown">{why}". "{env.t("results.not_rated_lead")}</p>
+                    <h5 class="mc-details__subtitle">{answers_title}</h5>
+                    <ul class="mc-details__answers">{given}</ul>
+                </Disclosure>
+            </div>
+        }
+        .into_any();
+    };
+    let level = &q.levels[rating.level];
     let more: Vec<_> = [
         (AdviceKind::QuickWin, "results.now"),
         (AdviceKind::LongTerm, "results.build_up"),
@@ -60,7 +94,7 @@ pub fn DimensionDetails(
     ]
     .into_iter()
     .filter_map(|(kind, title)| {
-        let items: Vec<usize> = cell(&q, index, r.rating.level, kind, &answers)
+        let items: Vec<usize> = cell(&q, index, rating.level, kind, &answers)
             .into_iter()
             .filter(|&i| !in_plan(i))
             .collect();
@@ -97,9 +131,9 @@ pub fn DimensionDetails(
     let label = view! {
         <span class="mc-details__title">{env.tr(&d.title).to_string()}</span>
         <span class="mc-details__meta">
-            <span class="mc-details__points">{r.rating.score.to_string()}</span>
+            <span class="mc-details__points">{rating.score.to_string()}</span>
             " "
-            <span class=format!("mc-badge mc-badge--{}", r.rating.level + 1)>{env.tr(&level.name).to_string()}</span>
+            <span class=format!("mc-badge mc-badge--{}", rating.level + 1)>{env.tr(&level.name).to_string()}</span>
         </span>
     }
     .into_any();
@@ -117,4 +151,5 @@ pub fn DimensionDetails(
             </Disclosure>
         </div>
     }
+    .into_any()
 }

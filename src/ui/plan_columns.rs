@@ -14,6 +14,10 @@ pub const SHOWN_PER_COLUMN: usize = 2;
 /// its first [`SHOWN_PER_COLUMN`] entries with their effort and impact; one button opens the rest
 /// of all three (the plan's `max_per_column` bounds them) and every entry's "because". The rest stays in the page while closed, hidden by the
 /// stylesheet, so that print holds the whole plan.
+///
+/// "Do now" opens with what to find out first in each dimension that is not rated
+/// ([`maturity_check_engine::Plan::find_out`]), always shown: until it is found out, the advice
+/// for that dimension would be a guess, so it has none in any column.
 #[component]
 pub fn PlanColumns() -> impl IntoView {
     let env = expect_context::<Env>();
@@ -48,9 +52,32 @@ pub fn PlanColumns() -> impl IntoView {
         .map(|(_, class, ..)| format!("mc-plan-list-{class}"))
         .collect::<Vec<_>>()
         .join(" ");
+    let find_out = plan
+        .find_out
+        .iter()
+        .filter_map(|&d| {
+            let d = env.q.dimensions.get(d)?;
+            let text = d.find_out.as_ref().map(|t| env.tr(t).to_string());
+            Some(view! {
+                <li class="mc-plan__entry mc-plan__entry--find-out" data-find-out=d.id.clone()>
+                    <span class="mc-tag">{short_title(env.tr(&d.title))}</span>
+                    <span class="mc-plan__text">
+                        <strong>{env.t("results.find_out")}</strong>
+                        {text.map(|t| view! { ": " {t} })}
+                    </span>
+                </li>
+            })
+        })
+        .collect::<Vec<_>>();
+    let mut find_out = Some(find_out);
     let columns = columns
         .into_iter()
         .map(|(kind, class, title, hint)| {
+            let first = if kind == AdviceKind::QuickWin {
+                find_out.take()
+            } else {
+                None
+            };
             let entries = plan
                 .column(kind)
                 .iter()
@@ -79,7 +106,7 @@ pub fn PlanColumns() -> impl IntoView {
                 <section class=format!("mc-plan__column mc-plan__column--{class}") aria-labelledby=labelled_by>
                     <h4 class="mc-plan__title" id=heading_id>{env.t(title)}</h4>
                     <p class="mc-plan__hint">{env.t(hint)}</p>
-                    <ol class="mc-plan__list" id=format!("mc-plan-list-{class}")>{entries}</ol>
+                    <ol class="mc-plan__list" id=format!("mc-plan-list-{class}")>{first}{entries}</ol>
                 </section>
             }
         })

@@ -6,6 +6,10 @@ The table is the chart's text alternative for everyone, not a hidden duplicate: 
 chart on wide containers and below it on narrow ones. Rings mark the level boundaries, so the chart
 shows the distance to the next stage, not just a shape; the dashed line is where the role's
 profile says each dimension should be.
+
+A dimension that is not rated has no point: the shape of the scores skips its axis (joining the
+neighbours), and its label is set apart. Its table row says "not rated" and why, in place of the
+score and the gap; the table holds the truth for a screen reader as for everyone.
 */
 
 use leptos::prelude::*;
@@ -26,11 +30,12 @@ fn point(i: usize, n: usize, score: f64) -> (f64, f64) {
     (CENTER + r * angle.cos(), CENTER + r * angle.sin())
 }
 
-fn polygon(n: usize, score_of: impl Fn(usize) -> f64) -> String {
+/// The polygon through the axes that have a score (`None`: the axis is skipped).
+fn polygon(n: usize, score_of: impl Fn(usize) -> Option<f64>) -> String {
     (0..n)
-        .map(|i| {
-            let (x, y) = point(i, n, score_of(i));
-            format!("{x:.1},{y:.1}")
+        .filter_map(|i| {
+            let (x, y) = point(i, n, score_of(i)?);
+            Some(format!("{x:.1},{y:.1}"))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -54,7 +59,7 @@ pub fn ResultRadar() -> impl IntoView {
         .collect();
     let ring_views = rings
         .iter()
-        .map(|&r| view! { <polygon class="mc-radar__ring" points=polygon(n, |_| r) /> })
+        .map(|&r| view! { <polygon class="mc-radar__ring" points=polygon(n, |_| Some(r)) /> })
         .collect_view();
     let axes = (0..n)
         .map(|i| {
@@ -80,19 +85,27 @@ pub fn ResultRadar() -> impl IntoView {
                     view! { <tspan x=x dy=dy>{line}</tspan> }
                 })
                 .collect_view();
+            let class = if result.dimensions[i].rating.is_some() {
+                "mc-radar__label"
+            } else {
+                "mc-radar__label mc-radar__label--not-rated"
+            };
             view! {
-                <text class="mc-radar__label" x=format!("{x:.1}") y=format!("{y:.1}") text-anchor=anchor dominant-baseline="middle">
+                <text class=class x=format!("{x:.1}") y=format!("{y:.1}") text-anchor=anchor dominant-baseline="middle">
                     {lines}
                 </text>
             }
         })
         .collect_view();
-    let shape = polygon(n, |i| result.dimensions[i].exact);
-    let target_shape = polygon(n, |i| f64::from(targets.get(i).copied().unwrap_or(100)));
+    let exact = |i: usize| result.dimensions.get(i).and_then(|d| d.exact);
+    let shape = polygon(n, exact);
+    let target_shape = polygon(n, |i| {
+        Some(f64::from(targets.get(i).copied().unwrap_or(100)))
+    });
     let dots = (0..n)
-        .map(|i| {
-            let (x, y) = point(i, n, result.dimensions[i].exact);
-            view! { <circle class="mc-radar__dot" cx=format!("{x:.1}") cy=format!("{y:.1}") r="4" /> }
+        .filter_map(|i| {
+            let (x, y) = point(i, n, exact(i)?);
+            Some(view! { <circle class="mc-radar__dot" cx=format!("{x:.1}") cy=format!("{y:.1}") r="4" /> })
         })
         .collect_view();
     let rows = q
@@ -100,14 +113,39 @@ pub fn ResultRadar() -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let r = &result.dimensions[i].rating;
+            let r = &result.dimensions[i];
             let target = targets.get(i).copied().unwrap_or(100);
+            let (score, gap) = match r.rating {
+                Some(rating) => (
+                    view! { <td class="mc-num">{rating.score.to_string()}</td> }.into_any(),
+                    gap(rating.score, target).to_string(),
+                ),
+                None => {
+                    let why = env.fill(
+                        "results.not_rated_why",
+                        &[
+                            ("unknown", &r.unknown.len().to_string()),
+                            ("count", &r.questions.to_string()),
+                        ],
+                    );
+                    (
+                        view! {
+                            <td class="mc-table__not-rated">
+                                {env.t("results.not_rated")}
+                                <span class="mc-table__why">{why}</span>
+                            </td>
+                        }
+                        .into_any(),
+                        String::from("–"),
+                    )
+                }
+            };
             view! {
                 <tr>
                     <th scope="row">{short_title(env.tr(&d.title))}</th>
-                    <td class="mc-num">{r.score.to_string()}</td>
+                    {score}
                     <td class="mc-num">{target.to_string()}</td>
-                    <td class="mc-num">{gap(r.score, target).to_string()}</td>
+                    <td class="mc-num">{gap}</td>
                 </tr>
             }
         })

@@ -85,29 +85,58 @@ pub fn ResultsScreen() -> impl IntoView {
     let q = env.q.clone();
     let result = expect_context::<Assessment>();
     let answers = check.answers.get_untracked();
-    let overall = result.overall;
-    let level = &q.levels[overall.level];
-    let stage = env.fill(
-        "results.stage",
-        &[
-            ("current", &(overall.level + 1).to_string()),
-            ("total", &q.levels.len().to_string()),
-        ],
-    );
-    let to_next = match to_next_level(&q, overall) {
-        Some((next, points)) => {
-            let next = &q.levels[next];
-            env.fill(
-                "results.to_next",
-                &[
-                    ("points", &points.to_string()),
-                    ("name", env.tr(&next.name)),
-                ],
-            )
-        }
-        None => env.t("results.top"),
-    };
     let heading = NodeRef::<leptos::html::H2>::new();
+    // With no dimension rated there is no overall stage: the summary says so and why, and the
+    // plan's "now" column holds what to find out first.
+    let summary = match result
+        .overall
+        .and_then(|o| Some((o, q.levels.get(o.level)?)))
+    {
+        Some((overall, level)) => {
+            let stage = env.fill(
+                "results.stage",
+                &[
+                    ("current", &(overall.level + 1).to_string()),
+                    ("total", &q.levels.len().to_string()),
+                ],
+            );
+            let to_next = match to_next_level(&q, overall) {
+                Some((next, points)) => {
+                    let next = &q.levels[next];
+                    env.fill(
+                        "results.to_next",
+                        &[
+                            ("points", &points.to_string()),
+                            ("name", env.tr(&next.name)),
+                        ],
+                    )
+                }
+                None => env.t("results.top"),
+            };
+            view! {
+                <h2 id="mc-results-title" class="mc-title" tabindex="-1" node_ref=heading>
+                    <span class="mc-summary__stage">{stage}</span>
+                    ": "
+                    <span class="mc-summary__level">{env.tr(&level.name).to_string()}</span>
+                </h2>
+                <p class="mc-summary__score">
+                    <span class="mc-summary__points">{overall.score.to_string()}</span>
+                    " "
+                    <span>{env.t("results.score")}</span>
+                </p>
+                <p class="mc-lead">{env.tr(&level.description).to_string()}</p>
+                <p class="mc-summary__next">{to_next}</p>
+            }
+            .into_any()
+        }
+        None => view! {
+            <h2 id="mc-results-title" class="mc-title" tabindex="-1" node_ref=heading>
+                {env.t("results.no_overall")}
+            </h2>
+            <p class="mc-lead">{env.t("results.no_overall_lead")}</p>
+        }
+        .into_any(),
+    };
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
             if check.moved_by_user.get_value() {
@@ -147,18 +176,7 @@ pub fn ResultsScreen() -> impl IntoView {
             <section class="mc-summary" aria-labelledby="mc-results-title">
                 <div class="mc-summary__head">
                     <p class="mc-eyebrow">{env.t("results.eyebrow")}</p>
-                    <h2 id="mc-results-title" class="mc-title" tabindex="-1" node_ref=heading>
-                        <span class="mc-summary__stage">{stage}</span>
-                        ": "
-                        <span class="mc-summary__level">{env.tr(&level.name).to_string()}</span>
-                    </h2>
-                    <p class="mc-summary__score">
-                        <span class="mc-summary__points">{overall.score.to_string()}</span>
-                        " "
-                        <span>{env.t("results.score")}</span>
-                    </p>
-                    <p class="mc-lead">{env.tr(&level.description).to_string()}</p>
-                    <p class="mc-summary__next">{to_next}</p>
+                    {summary}
                 </div>
                 <section class="mc-summary__radar" aria-labelledby="mc-radar-heading">
                     <h3 class="mc-h3" id="mc-radar-heading">{env.t("results.radar")}</h3>
