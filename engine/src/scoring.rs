@@ -149,10 +149,10 @@ pub fn level_for(q: &Checked, score: f64) -> usize {
         .unwrap_or(q.levels.len().saturating_sub(1))
 }
 
-fn questions_of<'q>(
-    q: &'q Checked,
+fn questions_of(
+    q: &Checked,
     dimension: usize,
-) -> impl Iterator<Item = (usize, &'q crate::model::Question)> {
+) -> impl Iterator<Item = (usize, &crate::model::Question)> {
     let id = q.dimensions.get(dimension).map(|d| d.id.as_str());
     q.questions
         .iter()
