@@ -11,7 +11,10 @@
 // * the disclosures (the whole plan, the KPIs, each dimension) open and close with the keyboard
 //   and say whether they are open (aria-expanded);
 // * axe finds no WCAG 2 A/AA violation with everything closed and with everything open, light
-//   and dark; screenshots of both go to test-results/screenshots/results-*.png.
+//   and dark; screenshots of both go to test-results/screenshots/results-*.png;
+// * a dimension with half its questions or more answered "don't know" is not rated: its table
+//   row says so and why, the radar has no point for it, the overall leaves it out, and "do now"
+//   opens with what to find out there, with none of its advice in the plan.
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -30,6 +33,7 @@ import {
   screenshot,
   serveHost,
   shareCode,
+  shortTitle,
   tr,
 } from "./support/browser.mjs";
 
@@ -249,6 +253,68 @@ for (const mode of ["light", "dark"]) {
       } finally {
         await context.close();
       }
+    }
+  });
+}
+
+/** The mid-maturity team again, but not knowing two of the three answers on customer retention. */
+const UNKNOWN_RETENTION = (() => {
+  const unknown = q.questions.flatMap((x, i) => (x.dimension === "retention" && x.dont_know ? [i] : []));
+  const asked = q.questions.filter((x) => x.dimension === "retention").length;
+  assert.ok(2 * unknown.length >= asked, "retention offers enough \"don't know\" to be not rated");
+  return shareCode({ ...ANSWERS, scored: ANSWERS.scored.map((a, i) => (unknown.includes(i) ? "x" : a)) });
+})();
+
+const NOT_RATED = {
+  de: { label: "nicht bewertet", why: (n, of) => `${n} von ${of} Antworten „Weiß ich nicht“`, findOut: "Erst herausfinden" },
+  en: { label: "not rated", why: (n, of) => `${n} of ${of} answers “don't know”`, findOut: "Find out first" },
+};
+
+for (const locale of ["de", "en"]) {
+  test(`results: a dimension mostly answered "don't know" is not rated and is to find out first (${locale})`, { timeout: 90_000 }, async () => {
+    const expected = engineScore(UNKNOWN_RETENTION);
+    const t = TEXT[locale];
+    const n = NOT_RATED[locale];
+    const retention = q.dimensions.find((d) => d.id === "retention");
+    const row = expected.dimensions.find((d) => d.id === "retention");
+    assert.equal(row.score, null, "the engine does not rate retention");
+    assert.deepEqual(expected.plan.find_out, ["retention"]);
+    const session = await openPage(browser, { width: 1280, height: 900 });
+    const { page, context } = session;
+    try {
+      await page.goto(`${servers[`${locale}-light`].url}/#mc=${UNKNOWN_RETENTION}`);
+      const shown = await readResults(page, locale);
+      assertResultsMatchEngine(shown, expected, locale);
+
+      // The table's row says "not rated" and why, found by its role and name.
+      const table = page.getByRole("table", { name: t.table, exact: true });
+      const notRated = table.getByRole("row", { name: new RegExp(n.label) });
+      assert.equal(await notRated.count(), 1, "one row is not rated");
+      const text = (await notRated.innerText()).replace(/\s+/g, " ");
+      assert.ok(text.includes(shortTitle(tr(retention.title, locale))), `the row is retention's: ${text}`);
+      assert.ok(text.includes(n.why(row.unknown, row.questions)), `the row says why: ${text}`);
+
+      // The radar has a point for each rated dimension only.
+      const dots = await page.locator(".mc-radar circle.mc-radar__dot").count();
+      assert.equal(dots, q.dimensions.length - 1, "no point for the dimension not rated");
+
+      // "Do now" opens with what to find out there; no advice of it anywhere in the plan.
+      const now = page.getByRole("region", { name: t.now, exact: true });
+      const first = (await now.getByRole("listitem").first().innerText()).replace(/\s+/g, " ");
+      assert.ok(first.includes(n.findOut) && first.includes(tr(retention.find_out, locale)), `"do now" starts with finding out: ${first}`);
+      const planned = [...shown.plan.now, ...shown.plan.build_up, ...shown.plan.leave_out];
+      const ofRetention = planned.filter((id) => q.advice.find((a) => a.id === id)?.dimension === "retention");
+      assert.deepEqual(ofRetention, [], "no advice for a dimension not rated, nothing to leave out on a guess");
+
+      // Its details say the same, and axe finds nothing with everything open.
+      await openAll(page);
+      const details = (await page.locator(`#mc-dim-retention`).innerText()).replace(/\s+/g, " ");
+      assert.ok(details.includes(n.why(row.unknown, row.questions)), `the details say why: ${details}`);
+      assert.deepEqual(await axe(page), [], `${locale}, not rated, open`);
+      await screenshot(page, `results-not-rated-${locale}`);
+      assertNoErrors(session);
+    } finally {
+      await context.close();
     }
   });
 }

@@ -435,38 +435,41 @@ export async function keyboardStart(page, locale, label = TEXT[locale].start) {
 /**
  * What the results screen shows: { heading, level, score, rows: [{title, score, target, gap,
  * stage}], plan: {now, build_up, leave_out} (advice ids, shown or behind "show the whole plan"),
- * shareUrl }. A row's stage is the badge on its dimension's disclosure button.
+ * findOut (dimension ids "do now" opens with), shareUrl }. A row's stage is the badge on its
+ * dimension's disclosure button. A dimension that is not rated has score, gap and stage null, and
+ * without any rated dimension level and score are null.
  */
 export async function readResults(page, locale) {
   const t = TEXT[locale];
   await page.locator("#mc-results-title").waitFor();
   const table = page.getByRole("table", { name: t.table, exact: true });
   const rows = await table.locator("tbody tr").evaluateAll((trs) =>
-    trs.map((tr) => ({
-      title: tr.cells[0].textContent.trim(),
-      score: Number(tr.cells[1].textContent.trim()),
-      target: Number(tr.cells[2].textContent.trim()),
-      gap: Number(tr.cells[3].textContent.trim()),
-    })),
+    trs.map((tr) => {
+      const number = (cell) => (/^\d+$/.test(cell.textContent.trim()) ? Number(cell.textContent.trim()) : null);
+      return { title: tr.cells[0].textContent.trim(), score: number(tr.cells[1]), target: number(tr.cells[2]), gap: number(tr.cells[3]) };
+    }),
   );
-  const stages = await page.locator(".mc-details .mc-badge").allTextContents();
-  rows.forEach((r, i) => (r.stage = (stages[i] ?? "").trim()));
-  const column = (name) =>
+  const stages = await page.locator(".mc-details").evaluateAll((ds) => ds.map((d) => d.querySelector(".mc-badge")?.textContent.trim() ?? null));
+  rows.forEach((r, i) => (r.stage = stages[i] ?? null));
+  const column = (name, attribute = "advice") =>
     page
       .getByRole("region", { name, exact: true })
-      .locator("li")
-      .evaluateAll((lis) => lis.map((li) => li.dataset.advice));
+      .locator(`li[data-${attribute}]`)
+      .evaluateAll((lis, a) => lis.map((li) => li.getAttribute(`data-${a}`)), attribute);
   const shareInput = page.locator("#mc-share-url");
+  const level = page.locator(".mc-summary__level");
+  const rated = (await level.count()) > 0;
   return {
     heading: (await page.locator("#mc-results-title").textContent()).trim(),
-    level: (await page.locator(".mc-summary__level").textContent()).trim(),
-    score: Number(await page.locator(".mc-summary__points").textContent()),
+    level: rated ? (await level.textContent()).trim() : null,
+    score: rated ? Number(await page.locator(".mc-summary__points").textContent()) : null,
     rows,
     plan: {
       now: await column(t.now),
       build_up: await column(t.buildUp),
       leave_out: await column(t.leaveOut),
     },
+    findOut: await column(t.now, "find-out"),
     shareUrl: (await shareInput.count()) ? await shareInput.inputValue() : null,
   };
 }
@@ -481,7 +484,8 @@ export function shortTitle(title) {
 /** Asserts that the results on screen are the engine's for `code`. */
 export function assertResultsMatchEngine(shown, expected, locale) {
   const q = QUESTIONNAIRE;
-  assert.equal(shown.level, levelName(expected.overall.level, locale), "overall stage name");
+  const rated = expected.overall.level !== null;
+  assert.equal(shown.level, rated ? levelName(expected.overall.level, locale) : null, "overall stage name");
   assert.equal(shown.score, expected.overall.score, "overall score");
   assert.deepEqual(
     shown.rows.map((r) => ({ title: r.title, score: r.score })),
@@ -489,14 +493,21 @@ export function assertResultsMatchEngine(shown, expected, locale) {
     "dimension scores in the results table",
   );
   shown.rows.forEach((r, i) => {
-    assert.ok(r.stage.endsWith(levelName(expected.dimensions[i].level, locale)), `stage of ${r.title}: ${r.stage}`);
+    const level = expected.dimensions[i].level;
+    if (level === null) {
+      assert.equal(r.stage, null, `${r.title} is not rated: no stage`);
+      assert.equal(r.gap, null, `${r.title} is not rated: no gap`);
+    } else {
+      assert.ok(r.stage?.endsWith(levelName(level, locale)), `stage of ${r.title}: ${r.stage}`);
+      assert.equal(r.gap, Math.max(0, expected.targets[i] - r.score), `gap of ${r.title}`);
+    }
     assert.equal(r.target, expected.targets[i], `target of ${r.title}`);
-    assert.equal(r.gap, Math.max(0, expected.targets[i] - r.score), `gap of ${r.title}`);
   });
   for (const col of ["now", "build_up", "leave_out"]) {
-    assert.ok(shown.plan[col].length > 0, `plan column ${col} has entries`);
+    if (rated) assert.ok(shown.plan[col].length > 0, `plan column ${col} has entries`);
     assert.deepEqual(shown.plan[col], expected.plan[col], `plan column ${col}`);
   }
+  assert.deepEqual(shown.findOut, expected.plan.find_out, "what to find out first");
 }
 
 /** The part after `#mc=` of a share URL. */
