@@ -169,6 +169,40 @@ async fn arrow_keys_move_focus_without_picking() {
 }
 
 #[wasm_bindgen_test]
+async fn a_question_with_jargon_explains_it_folded() {
+    let (_widget, container) = started(r#"{"locale":"en","persistence":false}"#).await;
+    until("first question", || {
+        counter(&container) == "Question 1 of 24"
+    })
+    .await;
+    assert!(
+        find(&container, ".mc-explain").is_none(),
+        "team size needs no explanation"
+    );
+    // Question 6 is `vision-promise`, which explains what a service promise is.
+    for i in 1..=5 {
+        until("a question", || {
+            counter(&container) == format!("Question {i} of 24")
+        })
+        .await;
+        press(&find(&container, ".mc-step").unwrap(), "1");
+    }
+    until("sixth question", || {
+        counter(&container) == "Question 6 of 24"
+    })
+    .await;
+    assert_eq!(
+        text(&container, ".mc-explain summary"),
+        "What does this mean?"
+    );
+    assert_eq!(
+        attr(&container, "details.mc-explain", "open"),
+        None,
+        "folded at first"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_full_run_shows_stage_scores_and_plan() {
     let (_widget, container) = started(r#"{"locale":"en","persistence":false,"cta":{"label":"Talk to us","url":"https://example.com/contact"}}"#).await;
     for i in 1..=24 {

@@ -52,7 +52,8 @@ pub const SECONDS_PER_ANSWER: usize = 3;
 /// long loses most visitors before the result.
 pub const LONG_CHECK_QUESTIONS: usize = 40;
 
-/// Words a respondent reads to answer everything, split on whitespace.
+/// Words a respondent reads to answer everything, split on whitespace. The folded `explain`
+/// texts are not counted: they are opened only by someone who needs them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReadingLoad {
     /// Prompts, help, option labels and "don't know" labels of the scored questions.
@@ -179,6 +180,11 @@ pub struct Question {
     pub prompt: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<Text>,
+    /// One or two sentences defining the terms of the prompt or the options (jargon such as
+    /// "health score"), shown folded: a respondent opens it only if needed, so it does not count
+    /// in the [`ReadingLoad`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Text>,
     /// Exactly five, ordered from least to most mature.
     pub options: Vec<Choice>,
     /// The label of the "don't know" option, where a respondent plausibly would not know.
@@ -202,6 +208,9 @@ pub struct ContextQuestion {
     pub prompt: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<Text>,
+    /// Definitions of terms, folded like [`Question::explain`]; not in the reading load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Text>,
     /// Two or more options, in the order they are shown.
     pub options: Vec<Choice>,
     /// Id of the scored question after which this one is asked; before the first if absent.

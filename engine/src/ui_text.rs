@@ -28,6 +28,7 @@ pub const WITH_CORE: &[Entry] = &[
     ("step.context", "Zu eurem Unternehmen", "About your company"),
     ("step.back", "Zurück", "Back"),
     ("step.next", "Weiter", "Next"),
+    ("step.explain", "Was heißt das?", "What does this mean?"),
     ("step.keys", "Pfeiltasten wählen aus, Leertaste oder Enter bestätigt, Zifferntasten wählen direkt.", "Arrow keys move, Space or Enter picks, number keys pick directly."),
     ("brand.powered_by", "Erstellt mit maturity-check", "Made with maturity-check"),
 ];

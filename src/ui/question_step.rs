@@ -1,5 +1,6 @@
 /*!
-One question: dimension, "question 3 of 24", a progress bar, and the options as a radio group.
+One question: dimension, "question 3 of 24", a progress bar, the question's terms explained in a
+folded `<details>` where it has any, and the options as a radio group.
 
 The group follows the ARIA radio-group pattern with one deliberate difference: arrow keys only move
 focus, and Space, Enter, a click or a number key picks. Picking moves on to the next question, so
@@ -35,7 +36,7 @@ pub fn QuestionStep(
     let Some(&step) = env.steps.get(index) else {
         return ().into_any();
     };
-    let (eyebrow, prompt, help, items) = match step {
+    let (eyebrow, prompt, help, explain, items) = match step {
         Step::Scored(i) => {
             let question = &env.q.questions[i];
             let dimension = env.q.dimensions.iter().find(|d| d.id == question.dimension);
@@ -62,6 +63,7 @@ pub fn QuestionStep(
                     .unwrap_or_default(),
                 env.tr(&question.prompt).to_string(),
                 question.help.as_ref().map(|h| env.tr(h).to_string()),
+                question.explain.as_ref().map(|e| env.tr(e).to_string()),
                 items,
             )
         }
@@ -81,6 +83,7 @@ pub fn QuestionStep(
                 env.t("step.context"),
                 env.tr(&question.prompt).to_string(),
                 question.help.as_ref().map(|h| env.tr(h).to_string()),
+                question.explain.as_ref().map(|e| env.tr(e).to_string()),
                 items,
             )
         }
@@ -251,6 +254,13 @@ pub fn QuestionStep(
             <progress class="mc-progress" max=total.to_string() value=index.to_string() aria-labelledby="mc-step-counter"></progress>
             <h2 id="mc-step-title" class="mc-question" tabindex="-1" node_ref=heading>{prompt}</h2>
             {help.map(|h| view! { <p class="mc-help">{h}</p> })}
+            // Native disclosure: opens and closes without any code of ours.
+            {explain.map(|e| view! {
+                <details class="mc-explain">
+                    <summary>{env.t("step.explain")}</summary>
+                    <p>{e}</p>
+                </details>
+            })}
             <div class="mc-options" role="radiogroup" aria-labelledby="mc-step-title" aria-describedby="mc-step-keys">
                 {options}
             </div>

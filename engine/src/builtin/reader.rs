@@ -93,6 +93,7 @@ impl Reader<'_> {
                     weight: r.number()?,
                     prompt: r.text()?,
                     help: r.optional(Self::text)?,
+                    explain: r.optional(Self::text)?,
                     options: r.choices()?,
                     dont_know: r.optional(Self::text)?,
                 })
@@ -102,6 +103,7 @@ impl Reader<'_> {
                     id: r.s()?,
                     prompt: r.text()?,
                     help: r.optional(Self::text)?,
+                    explain: r.optional(Self::text)?,
                     options: r.choices()?,
                     after: r.optional(Self::s)?,
                 })

@@ -25,12 +25,14 @@ impl Questionnaire {
         for x in &mut self.questions {
             texts.push(&mut x.prompt);
             texts.extend(x.help.as_mut());
+            texts.extend(x.explain.as_mut());
             texts.extend(x.dont_know.as_mut());
             texts.extend(x.options.iter_mut().map(|o| &mut o.label));
         }
         for x in &mut self.context_questions {
             texts.push(&mut x.prompt);
             texts.extend(x.help.as_mut());
+            texts.extend(x.explain.as_mut());
             texts.extend(x.options.iter_mut().map(|o| &mut o.label));
         }
         for l in &mut self.levels {

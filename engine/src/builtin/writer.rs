@@ -87,6 +87,7 @@ impl Writer {
             w.number(x.weight)?;
             w.text(&x.prompt)?;
             w.optional(x.help.as_ref(), Self::text)?;
+            w.optional(x.explain.as_ref(), Self::text)?;
             w.choices(&x.options)?;
             w.optional(x.dont_know.as_ref(), Self::text)
         })?;
@@ -94,6 +95,7 @@ impl Writer {
             w.s(&x.id)?;
             w.text(&x.prompt)?;
             w.optional(x.help.as_ref(), Self::text)?;
+            w.optional(x.explain.as_ref(), Self::text)?;
             w.choices(&x.options)?;
             w.optional(x.after.as_ref(), |w, a| w.s(a))
         })?;

@@ -286,6 +286,7 @@ pub const TEXT_KEYS: &[&str] = &[
     "step.counter",
     "step.progress",
     "step.context",
+    "step.explain",
     "step.back",
     "step.next",
     "step.keys",

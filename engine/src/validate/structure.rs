@@ -96,6 +96,9 @@ impl Validator<'_> {
             if let Some(h) = &x.help {
                 self.text(&format!("{p}.help"), h);
             }
+            if let Some(e) = &x.explain {
+                self.text(&format!("{p}.explain"), e);
+            }
             if x.options.len() != OPTION_COUNT {
                 self.problem(
                     format!("{p}.options"),
@@ -128,6 +131,9 @@ impl Validator<'_> {
             self.text(&format!("{p}.prompt"), &x.prompt);
             if let Some(h) = &x.help {
                 self.text(&format!("{p}.help"), h);
+            }
+            if let Some(e) = &x.explain {
+                self.text(&format!("{p}.explain"), e);
             }
             if x.options.len() < 2 {
                 self.problem(
