@@ -148,7 +148,10 @@ pub async fn config_report(
 
 lazy!(
     custom,
-    fn load_questionnaire_chunk(input: QuestionnaireInput) -> Result<Checked, Vec<Problem>> {
+    fn load_questionnaire_chunk(
+        input: QuestionnaireInput,
+        formal: bool,
+    ) -> Result<Checked, Vec<Problem>> {
         use maturity_check_engine::config::{load_inline_questionnaire, load_questionnaire};
         // A partner's questionnaire comes without a core file, which would bring the first view's
         // strings in the visitor's language: they come with this chunk, in every language.
@@ -161,7 +164,8 @@ lazy!(
         if let Some(w) = loaded.as_ref().ok().and_then(|q| q.length_warning()) {
             crate::browser::warn(&format!("questionnaire $.questions: {w}"));
         }
-        loaded
+        // `formality: "formal"`: each text in its formal form (`de-formal`) where it has one.
+        loaded.map(|q| if formal { q.formal() } else { q })
     }
 );
 
@@ -254,11 +258,13 @@ pub enum QuestionnaireInput {
     Inline(maturity_check_engine::json::Json),
 }
 
-/// Validates a partner's own questionnaire (given inline or fetched from its URL).
+/// Validates a partner's own questionnaire (given inline or fetched from its URL), its texts in
+/// their formal form if `formal`.
 pub async fn load_questionnaire(
     input: QuestionnaireInput,
+    formal: bool,
 ) -> Result<Result<Checked, Vec<Problem>>, ChunkError> {
-    load_questionnaire_chunk(input).await
+    load_questionnaire_chunk(input, formal).await
 }
 
 /// Sends what waits in the lead outbox, in the background.

@@ -8,6 +8,8 @@ mod codes;
 mod common;
 /// Config: every key read, unknown keys warned with the nearest, bad values located.
 mod config;
+/// The formal register: `de-formal` texts, the formal files, the warning for missing ones.
+mod formal;
 /// The shape of engine/src: files under 500 lines, no circle of imports between them.
 mod layout;
 /// Leads: the form's checks, both request bodies, the retry schedule, the outbox.
