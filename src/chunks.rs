@@ -117,10 +117,11 @@ lazy!(
     fn error_panel_chunk(
         container: web_sys::HtmlElement,
         locale: String,
+        formal: bool,
         problems: Vec<Problem>,
     ) -> Box<dyn std::any::Any> {
         crate::i18n::load_errors();
-        let text = crate::i18n::Catalogue::new(&locale, Default::default());
+        let text = crate::i18n::Catalogue::new(&locale, Default::default()).formal(formal);
         let (title, lead) = (text.get("error.title"), text.get("error.lead"));
         Box::new(mount_to(container, move || {
             view! { <crate::ui::ErrorPanel title=title lead=lead problems=problems /> }
@@ -129,13 +130,15 @@ lazy!(
 );
 
 /// Mounts the error panel (the list of what is wrong in the config or the questionnaire) into
-/// `container`, in `locale`; its code and its strings come with the code that words the problems.
+/// `container`, in `locale`, formal if `formal`; its code and its strings come with the code that
+/// words the problems.
 pub async fn error_panel(
     container: web_sys::HtmlElement,
     locale: String,
+    formal: bool,
     problems: Vec<Problem>,
 ) -> Result<Box<dyn std::any::Any>, ChunkError> {
-    error_panel_chunk(container, locale, problems).await
+    error_panel_chunk(container, locale, formal, problems).await
 }
 
 /// A config's problems, worded: only a config that has some needs this code

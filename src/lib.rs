@@ -230,8 +230,17 @@ pub async fn mount(
     core_locale: Option<String>,
     core_text: Option<js_sys::Promise>,
 ) -> WidgetHandle {
+    // Asked for even by a config with errors: the error panel and the retry panel say "Sie" too.
+    let mut formal = false;
     let report = match browser::parse_json(&config) {
-        Ok(value) => read_config(value).await,
+        Ok(value) => {
+            formal = value
+                .as_object()
+                .and_then(|m| m.get("formality"))
+                .and_then(|f| f.as_str())
+                == Some("formal");
+            read_config(value).await
+        }
         Err(browser::JsonError::Syntax(e)) => config::not_json(&e),
         Err(browser::JsonError::TooDeep(e)) => config::ConfigReport {
             config: None,
@@ -261,7 +270,6 @@ pub async fn mount(
             .collect::<Vec<_>>(),
         maturity_check_engine::builtin::DEFAULT_LOCALE,
     );
-    let formal = report.config.as_ref().is_some_and(|c| c.formal);
     // The formal German core is a file of its own (`de-formal`), as the loader guesses it too.
     let builtin_locale = maturity_check_engine::locales::text_locale(&builtin_locale, formal);
     let prefetched = core_locale.zip(core_text);
@@ -330,7 +338,7 @@ pub async fn mount(
             // The panel's code comes with the code that words the problems (a chunk).
             let panel = match failure {
                 Failure::Problems(problems) => {
-                    chunks::error_panel(container.clone(), ui_locale.clone(), problems)
+                    chunks::error_panel(container.clone(), ui_locale.clone(), formal, problems)
                         .await
                         .ok()
                 }
