@@ -146,6 +146,21 @@ test("formal German: the widget's own strings say \"Sie\" on every screen", { ti
   }
 });
 
+test("formal German: a config with errors gets the formal error panel", { timeout: 60_000 }, async () => {
+  const config = { formality: "formal", theme: { primary: "nope" } };
+  const server = await startStatic({ mounts: DEMO_MOUNTS, pages: { "/": { body: hostPage({ lang: "de", config }) } } });
+  const { page, context } = await openPage(browser);
+  try {
+    await page.goto(`${server.url}/`);
+    await page.getByText("Bitte geben Sie diese Liste an die Betreiber der Seite weiter:").waitFor();
+    const text = await visibleText(page);
+    assert.deepEqual(informalWords(text), [], text);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test(
   "formal German: the questionnaire's texts say \"Sie\" on every screen too",
   { todo: HAS_FORMAL_CONTENT ? false : 'questionnaire/default.json has no "de-formal" texts yet' },
