@@ -30,7 +30,7 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const FORM_GUID = "2d1f0c3b-7a6e-4f5d-8c9b-0a1b2c3d4e5f";
 
-/** The built-in German texts the tests look for (src/i18n.rs). */
+/** The built-in German texts the tests look for (src/i18n/de.rs). */
 const T = {
   name: "Name (Pflichtfeld)",
   email: "E-Mail (Pflichtfeld)",

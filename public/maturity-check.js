@@ -71,17 +71,22 @@ function firstViewSheet() {
   return sheet;
 }
 
-// The built-in questionnaire's locales and its default (`builtin::LOCALES` and `DEFAULT_LOCALE` of
-// the engine; e2e/chunks.test.mjs checks that the widget picks what this guesses).
+// The built-in questionnaire's locales, its default and the locales with a formal register
+// (`LOCALES`, `DEFAULT_LOCALE` and `FORMAL` of the engine's `locales`: `cargo xtask dist` writes
+// these three lines from them, and an xtask test fails when they differ here;
+// e2e/chunks.test.mjs checks that the widget picks what this guesses).
 const CORE_LOCALES = ["de", "en"];
 const CORE_DEFAULT = "de";
+const CORE_FORMAL = ["de"];
 const cores = new Map();
 
 /**
  * Starts the download of the built-in questionnaire's core (`maturity-check.core.<locale>.txt`)
  * beside the wasm module's, in the locale the widget will pick for the config `text`: the
  * config's `locale`, else the page's `<html lang>`, else the browser's languages, each matched by
- * language; else the default. Returns `{ locale, text }` (text: a promise), or null when the
+ * language; else the default. With `formality: "formal"` a locale with a formal register gets its
+ * formal core (`maturity-check.core.de-formal.txt`). Returns `{ locale, text }` (locale: the text
+ * locale, such as "de-formal"; text: a promise), or null when the
  * config brings its own questionnaire or is not a JSON object (the widget reports that). A wrong
  * guess costs a download, not a wrong widget: the widget fetches the file it needs itself.
  */
@@ -95,7 +100,8 @@ function builtinCore(text) {
   if (config === null || typeof config !== "object" || Array.isArray(config) || config.questionnaire !== undefined) return null;
   const match = (tag) => (typeof tag === "string" ? CORE_LOCALES.find((l) => l === tag.split(/[-_]/)[0].toLowerCase()) : undefined);
   const languages = navigator.languages?.length ? navigator.languages : [navigator.language];
-  const locale = match(config.locale) ?? match(document.documentElement.getAttribute("lang")) ?? languages.map(match).find(Boolean) ?? CORE_DEFAULT;
+  const language = match(config.locale) ?? match(document.documentElement.getAttribute("lang")) ?? languages.map(match).find(Boolean) ?? CORE_DEFAULT;
+  const locale = config.formality === "formal" && CORE_FORMAL.includes(language) ? `${language}-formal` : language;
   if (!cores.has(locale)) {
     const core = fetchEarly(new URL(`maturity-check.core.${locale}.txt`, BASE)).then((r) => {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);

@@ -117,10 +117,11 @@ lazy!(
     fn error_panel_chunk(
         container: web_sys::HtmlElement,
         locale: String,
+        formal: bool,
         problems: Vec<Problem>,
     ) -> Box<dyn std::any::Any> {
         crate::i18n::load_errors();
-        let text = crate::i18n::Catalogue::new(&locale, Default::default());
+        let text = crate::i18n::Catalogue::new(&locale, Default::default()).formal(formal);
         let (title, lead) = (text.get("error.title"), text.get("error.lead"));
         Box::new(mount_to(container, move || {
             view! { <crate::ui::ErrorPanel title=title lead=lead problems=problems /> }
@@ -129,13 +130,15 @@ lazy!(
 );
 
 /// Mounts the error panel (the list of what is wrong in the config or the questionnaire) into
-/// `container`, in `locale`; its code and its strings come with the code that words the problems.
+/// `container`, in `locale`, formal if `formal`; its code and its strings come with the code that
+/// words the problems.
 pub async fn error_panel(
     container: web_sys::HtmlElement,
     locale: String,
+    formal: bool,
     problems: Vec<Problem>,
 ) -> Result<Box<dyn std::any::Any>, ChunkError> {
-    error_panel_chunk(container, locale, problems).await
+    error_panel_chunk(container, locale, formal, problems).await
 }
 
 /// A config's problems, worded: only a config that has some needs this code
@@ -148,7 +151,10 @@ pub async fn config_report(
 
 lazy!(
     custom,
-    fn load_questionnaire_chunk(input: QuestionnaireInput) -> Result<Checked, Vec<Problem>> {
+    fn load_questionnaire_chunk(
+        input: QuestionnaireInput,
+        formal: bool,
+    ) -> Result<Checked, Vec<Problem>> {
         use maturity_check_engine::config::{load_inline_questionnaire, load_questionnaire};
         // A partner's questionnaire comes without a core file, which would bring the first view's
         // strings in the visitor's language: they come with this chunk, in every language.
@@ -161,7 +167,8 @@ lazy!(
         if let Some(w) = loaded.as_ref().ok().and_then(|q| q.length_warning()) {
             crate::browser::warn(&format!("questionnaire $.questions: {w}"));
         }
-        loaded
+        // `formality: "formal"`: each text in its formal form (`de-formal`) where it has one.
+        loaded.map(|q| if formal { q.formal() } else { q })
     }
 );
 
@@ -254,11 +261,13 @@ pub enum QuestionnaireInput {
     Inline(maturity_check_engine::json::Json),
 }
 
-/// Validates a partner's own questionnaire (given inline or fetched from its URL).
+/// Validates a partner's own questionnaire (given inline or fetched from its URL), its texts in
+/// their formal form if `formal`.
 pub async fn load_questionnaire(
     input: QuestionnaireInput,
+    formal: bool,
 ) -> Result<Result<Checked, Vec<Problem>>, ChunkError> {
-    load_questionnaire_chunk(input).await
+    load_questionnaire_chunk(input, formal).await
 }
 
 /// Sends what waits in the lead outbox, in the background.

@@ -42,7 +42,8 @@ impl WidgetHandle {
     }
 }
 
-/// The built-in questionnaire's core in `locale`, which the loader may already be fetching.
+/// The built-in questionnaire's core in `locale`, a text locale (`de-formal` for the formal German
+/// one, [`maturity_check_engine::locales`]), which the loader may already be fetching.
 /// Release build: the core of the visitor's locale comes as a file of its own
 /// ([`maturity_check_engine::builtin::core_file`]), read once per page and locale however many
 /// widgets use it. The loader starts its download beside the wasm module's and hands over the
@@ -101,6 +102,7 @@ async fn default_questionnaire(
     _prefetched: Option<(String, js_sys::Promise)>,
 ) -> Result<Arc<Checked>, Failure> {
     use std::cell::OnceCell;
+    let formal = _locale != maturity_check_engine::locales::base(_locale);
     thread_local! {
         static WHOLE: OnceCell<Result<Arc<Checked>, Vec<Problem>>> = const { OnceCell::new() };
     }
@@ -111,6 +113,13 @@ async fn default_questionnaire(
                 .map_err(|e| e.problems())
         })
         .clone()
+        .map(|q| {
+            if formal {
+                Arc::new((*q).clone().formal())
+            } else {
+                q
+            }
+        })
         .map_err(Failure::Problems)
     })
 }
@@ -127,10 +136,11 @@ enum Failure {
     Download(Problem),
 }
 
-/// The questionnaire the config names; `builtin` is the locale and the loader's download for the
-/// built-in one.
+/// The questionnaire the config names, with its texts in their formal form if `formal`; `builtin`
+/// is the text locale and the loader's download for the built-in one.
 async fn questionnaire(
     source: &QuestionnaireSource,
+    formal: bool,
     builtin: (&str, &str, Option<(String, js_sys::Promise)>),
 ) -> Result<Arc<Checked>, Failure> {
     let input = match source {
@@ -151,7 +161,7 @@ async fn questionnaire(
                 })?,
         ),
     };
-    match chunks::load_questionnaire(input).await {
+    match chunks::load_questionnaire(input, formal).await {
         Ok(loaded) => loaded.map(Arc::new).map_err(Failure::Problems),
         Err(chunks::ChunkError) => Err(Failure::Download(Problem::new(
             "$.questionnaire",
@@ -220,8 +230,17 @@ pub async fn mount(
     core_locale: Option<String>,
     core_text: Option<js_sys::Promise>,
 ) -> WidgetHandle {
+    // Asked for even by a config with errors: the error panel and the retry panel say "Sie" too.
+    let mut formal = false;
     let report = match browser::parse_json(&config) {
-        Ok(value) => read_config(value).await,
+        Ok(value) => {
+            formal = value
+                .as_object()
+                .and_then(|m| m.get("formality"))
+                .and_then(|f| f.as_str())
+                == Some("formal");
+            read_config(value).await
+        }
         Err(browser::JsonError::Syntax(e)) => config::not_json(&e),
         Err(browser::JsonError::TooDeep(e)) => config::ConfigReport {
             config: None,
@@ -251,12 +270,18 @@ pub async fn mount(
             .collect::<Vec<_>>(),
         maturity_check_engine::builtin::DEFAULT_LOCALE,
     );
+    // The formal German core is a file of its own (`de-formal`), as the loader guesses it too.
+    let builtin_locale = maturity_check_engine::locales::text_locale(&builtin_locale, formal);
     let prefetched = core_locale.zip(core_text);
     let base_url = base.clone().unwrap_or_default();
     let loaded = match report.config {
-        Some(cfg) => questionnaire(&cfg.questionnaire, (&builtin_locale, &base_url, prefetched))
-            .await
-            .map(|q| (cfg, q)),
+        Some(cfg) => questionnaire(
+            &cfg.questionnaire,
+            cfg.formal,
+            (&builtin_locale, &base_url, prefetched),
+        )
+        .await
+        .map(|q| (cfg, q)),
         None => Err(Failure::Problems(report.errors)),
     };
     let view: Box<dyn Any> = match loaded {
@@ -275,7 +300,7 @@ pub async fn mount(
                 ("locale", locale.as_str().into()),
             ]);
             let data_layer = cfg.data_layer;
-            let text = Arc::new(i18n::Catalogue::new(&locale, overrides));
+            let text = Arc::new(i18n::Catalogue::new(&locale, overrides).formal(cfg.formal));
             let widget_host = host.clone();
             let results_css_url = base
                 .as_ref()
@@ -283,7 +308,9 @@ pub async fn mount(
             let advice_url = (q.advice.is_empty()
                 && matches!(cfg.questionnaire, QuestionnaireSource::Default))
             .then(|| {
-                let name = maturity_check_engine::builtin::advice_file_name(&locale);
+                let name = maturity_check_engine::builtin::advice_file_name(
+                    &maturity_check_engine::locales::text_locale(&locale, cfg.formal),
+                );
                 format!("{}{name}", base.unwrap_or_default())
             });
             // The Env (which holds the host element) is made inside the mount so that it belongs
@@ -311,13 +338,13 @@ pub async fn mount(
             // The panel's code comes with the code that words the problems (a chunk).
             let panel = match failure {
                 Failure::Problems(problems) => {
-                    chunks::error_panel(container.clone(), ui_locale.clone(), problems)
+                    chunks::error_panel(container.clone(), ui_locale.clone(), formal, problems)
                         .await
                         .ok()
                 }
                 Failure::Download(_) => None,
             };
-            panel.unwrap_or_else(|| load_failed(host, container, &ui_locale, "load.failed"))
+            panel.unwrap_or_else(|| load_failed(host, container, &ui_locale, formal, "load.failed"))
         }
     };
     WidgetHandle { view: Some(view) }
@@ -342,7 +369,13 @@ pub fn mount_load_failure(
         "de",
     );
     WidgetHandle {
-        view: Some(load_failed(host, container, &locale, "load.start_failed")),
+        view: Some(load_failed(
+            host,
+            container,
+            &locale,
+            false,
+            "load.start_failed",
+        )),
     }
 }
 
@@ -362,15 +395,16 @@ fn report_problems(host: &HtmlElement, problems: &[Problem], about: &str) {
     }
 }
 
-/// The panel for a download that failed, saying `message` (a UI string key). "Try again" asks the
-/// loader to mount the widget anew (`maturity-check:retry`).
+/// The panel for a download that failed, saying `message` (a UI string key), formal if `formal`.
+/// "Try again" asks the loader to mount the widget anew (`maturity-check:retry`).
 fn load_failed(
     host: HtmlElement,
     container: HtmlElement,
     locale: &str,
+    formal: bool,
     message: &str,
 ) -> Box<dyn Any> {
-    let text = i18n::Catalogue::new(locale, Default::default());
+    let text = i18n::Catalogue::new(locale, Default::default()).formal(formal);
     let (message, retry) = (text.get(message), text.get("load.retry"));
     Box::new(mount_to(container, move || {
         view! { <ui::LoadFailed message=message retry=retry host=host /> }

@@ -202,7 +202,7 @@ export const STEPS = (() => {
   return out;
 })();
 
-/** The widget's own strings the tests use (src/i18n.rs). */
+/** The widget's own strings the tests use (src/i18n/de.rs, en.rs). */
 export const TEXT = {
   de: {
     start: "Check starten",

@@ -4,6 +4,7 @@ The maturity check's pure logic, with no browser in sight.
 * [`model`]: the questionnaire file format;
 * [`builtin`]: the built-in questionnaire split into a core and per-locale advice files;
 * [`config`]: a partner's raw config -> [`config::WidgetConfig`], problems with JSON paths;
+* [`formal`]: the formal register ("Sie") of a questionnaire's texts;
 * [`flow`]: the order in which scored and context questions are asked;
 * [`validate`]: raw questionnaire -> [`Checked`], every problem with its JSON path;
 * [`scoring`]: answers -> scores and levels per dimension and overall;
@@ -12,6 +13,7 @@ The maturity check's pure logic, with no browser in sight.
 * [`share`]: answers <-> a compact code for URL fragments;
 * [`progress`]: answers and step <-> what the widget keeps in storage;
 * [`lead`]: the lead form's checks, the request bodies, the retry schedule and the outbox;
+* [`locales`]: the one list of locales, and the formal register as a text locale;
 * [`problem`], [`syntax`], [`local_text`]: what several of the above share (a located problem,
   the shapes of ids, URLs and colours, a text per locale), kept apart so that no two modules
   import each other.
@@ -23,9 +25,11 @@ widget crate reads it through thin reactive wrappers.
 pub mod builtin;
 pub mod config;
 pub mod flow;
+pub mod formal;
 pub mod json;
 pub mod lead;
 pub mod local_text;
+pub mod locales;
 pub mod model;
 pub mod plan;
 pub mod problem;

@@ -47,6 +47,19 @@ impl<V> SortedMap<V> {
             .map(|i| &self.0[i].1)
     }
 
+    /// Takes `key` out, with its value.
+    pub fn remove(&mut self, key: &str) -> Option<V> {
+        self.0
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+            .map(|i| self.0.remove(i).1)
+    }
+
+    /// Keeps the entries `keep` says yes to.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &V) -> bool) {
+        self.0.retain(|(k, v)| keep(k, v));
+    }
+
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }

@@ -83,3 +83,18 @@ fn unreadable_files_and_bad_usage_exit_2() {
         2
     );
 }
+
+#[test]
+fn a_formal_config_warns_about_the_questionnaire_s_informal_texts() {
+    let config = file("formal.json", r#"{"formality":"formal"}"#);
+    let (code, out) = run(&[&config, &fixture()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("three-levels.json: $.formality: ")
+            && out.contains("$.title.de-formal")
+            && out.contains("more"),
+        "{out}"
+    );
+    let (_, informal) = run(&[&file("informal.json", "{}"), &fixture()]);
+    assert!(!informal.contains("$.formality"), "{informal}");
+}

@@ -113,8 +113,9 @@ pub fn budget(dir: &Path) -> Result {
         total += b;
     }
     let mut cores = Vec::new();
-    for locale in maturity_check_engine::builtin::LOCALES {
-        let name = maturity_check_engine::builtin::core_file_name(locale);
+    // Every text locale: a formal German widget loads the formal core in place of the German one.
+    for locale in maturity_check_engine::locales::text_locales() {
+        let name = maturity_check_engine::builtin::core_file_name(&locale);
         cores.push((read(&name)?, name));
     }
     if let Some((b, name)) = cores.into_iter().max() {

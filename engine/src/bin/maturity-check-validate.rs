@@ -3,6 +3,8 @@
 //!
 //! Prints one line per problem, `error: <JSON path>: <message>` or `warning: ...`, and exits with
 //! 0 when there are no errors (warnings allowed), 1 when there are, 2 when a file cannot be read.
+//! With `formality: "formal"` it warns about the questionnaire's texts (the file given, an inline
+//! one, or the built-in one) that have no formal form, by JSON path.
 
 use std::process::ExitCode;
 
@@ -36,6 +38,10 @@ fn main() -> ExitCode {
             Ok(q) => {
                 if let Some(w) = q.length_warning() {
                     println!("warning: {path}: $.questions: {w}");
+                }
+                let formal = report.config.as_ref().is_some_and(|c| c.formal);
+                if let Some(w) = config::formal_warning(formal, &q, "$") {
+                    println!("warning: {path}: {w}");
                 }
             }
             Err(e) => {

@@ -43,9 +43,20 @@ pub struct LevelTexts {
     pub description: Text,
 }
 
-/// The advice file of `q` in `locale` (advice, role profiles, the results' texts of dimensions and
-/// levels): every text in that locale only.
-pub fn advice_file(q: &Questionnaire, locale: &str) -> String {
+/// The advice file of `q` in `text_locale` (advice, role profiles, the results' texts of dimensions
+/// and levels): every text in that locale only. A formal text locale (`de-formal`) is written in
+/// its base locale from the texts in their formal form, as its core is ([`super::core_file()`]).
+pub fn advice_file(q: &Questionnaire, text_locale: &str) -> String {
+    let locale = crate::locales::base(text_locale);
+    let formal;
+    let q = if locale == text_locale {
+        q
+    } else {
+        let mut f = q.clone();
+        f.prefer_formal();
+        formal = f;
+        &formal
+    };
     let only = |t: &Text| t.only(locale, &q.default_locale);
     let file = AdviceFile {
         id: q.id.clone(),

@@ -43,19 +43,30 @@ fn read_core(text: &str) -> Option<(Questionnaire, TextMap)> {
     r.0.next().is_none().then_some((q, ui))
 }
 
-/// The core of `q` in `locale`: what [`read_core_file`] reads. Written from the questionnaire
-/// as [`Questionnaire::restrict_to`] leaves it, so its texts are chosen as every other per-locale
-/// file's, then the first view's UI strings in `locale` ([`crate::ui_text::in_locale`]). `None`
-/// if a text holds the field separator or a number is not a whole number of thousandths (the
-/// engine's tests write the built-in one in every locale).
-pub fn core_file(q: &Questionnaire, locale: &str) -> Option<String> {
+/// The core of `q` in `text_locale` ([`crate::locales`]): what [`read_core_file`] reads. Written
+/// from the questionnaire as [`Questionnaire::restrict_to`] leaves it, so its texts are chosen as
+/// every other per-locale file's (for a formal text locale such as `de-formal`, from the texts in
+/// their formal form, [`Questionnaire::prefer_formal`], in its base locale `de`), then the first
+/// view's UI strings in `text_locale` ([`crate::ui_text::text`]). `None` if a text holds the field
+/// separator or a number is not a whole number of thousandths (the engine's tests write the
+/// built-in one in every text locale).
+pub fn core_file(q: &Questionnaire, text_locale: &str) -> Option<String> {
+    let locale = crate::locales::base(text_locale);
     let mut q = q.clone();
+    if locale != text_locale {
+        q.prefer_formal();
+    }
     q.restrict_to(locale);
     let mut out = Writer(Vec::new());
     out.questionnaire(&q)?;
-    out.list(crate::ui_text::WITH_CORE, |w, entry| {
-        w.s(entry.0)?;
-        w.s(crate::ui_text::in_locale(entry, locale))
+    let keys = crate::ui_text::de::WITH_CORE;
+    out.list(keys, |w, (key, _)| {
+        w.s(key)?;
+        w.s(crate::ui_text::text(
+            crate::ui_text::WITH_CORE,
+            text_locale,
+            key,
+        )?)
     })?;
     Some(out.0.join(&SEP.to_string()))
 }

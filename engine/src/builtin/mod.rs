@@ -28,9 +28,8 @@ pub use advice::{advice_file, complete, AdviceFile, DimensionTexts, LevelTexts};
 pub use core_file::{core_file, read_core_file, Core};
 
 /// The locales of the built-in questionnaire (`questionnaire/default.json`; a test keeps them in
-/// step), and the one it falls back to.
-pub const LOCALES: &[&str] = &["de", "en"];
-pub const DEFAULT_LOCALE: &str = "de";
+/// step), and the one it falls back to: the one list of [`crate::locales`].
+pub use crate::locales::{DEFAULT_LOCALE, LOCALES};
 
 /// The file name of the built-in core in `locale`, next to the wasm module.
 pub fn core_file_name(locale: &str) -> String {

@@ -13,9 +13,8 @@ impl Text {
 }
 
 impl Questionnaire {
-    /// Keeps every text in `locale` only and makes it the one declared locale.
-    pub fn restrict_to(&mut self, locale: &str) {
-        let fallback = self.default_locale.clone();
+    /// Every text of the questionnaire: the texts [`crate::formal::texts`] lists with their paths.
+    pub fn texts_mut(&mut self) -> Vec<&mut Text> {
         let mut texts: Vec<&mut Text> = vec![&mut self.title];
         texts.extend(self.subtitle.as_mut());
         for d in &mut self.dimensions {
@@ -49,7 +48,13 @@ impl Questionnaire {
                 texts.extend(k.target.as_mut());
             }
         }
-        for t in texts {
+        texts
+    }
+
+    /// Keeps every text in `locale` only and makes it the one declared locale.
+    pub fn restrict_to(&mut self, locale: &str) {
+        let fallback = self.default_locale.clone();
+        for t in self.texts_mut() {
             *t = t.only(locale, &fallback);
         }
         self.locales = vec![locale.to_string()];

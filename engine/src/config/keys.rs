@@ -102,6 +102,8 @@ pub const RADIUS_PX: RangeInclusive<u32> = 0..=48;
 pub const TIMEOUT_MS: RangeInclusive<u32> = 1_000..=60_000;
 /// `lead.retries`.
 pub const RETRIES: RangeInclusive<u32> = 0..=10;
+/// The values of `formality`: informal (the default) and formal.
+pub const FORMALITY: &[&str] = &["informal", "formal"];
 /// What `lead.fields` says of a field.
 pub const NEEDS: &[&str] = &["required", "optional", "off"];
 
@@ -135,6 +137,8 @@ key_table! {
     KEYS = "" {
         "locale": Kind::Choice(UI_LOCALES),
             "Language of the check. Default: the page's <html lang>, else the browser's language.";
+        "formality": Kind::Choice(FORMALITY),
+            "How the German texts address the reader: informal (default, \"ihr\") or formal (\"Sie\"). English is the same in both.";
         "theme": Kind::Object { required: &[] },
             "Colours and shape, applied as CSS custom properties inside the widget.";
         "brand": Kind::Object { required: &[] },
@@ -381,5 +385,5 @@ pub const TEXT_KEYS: &[&str] = &[
     "load.start_failed",
     "brand.powered_by",
 ];
-/// Locales the widget's UI catalogue has.
-pub const UI_LOCALES: &[&str] = &["de", "en"];
+/// Locales the widget's UI catalogue has: the one list of [`crate::locales`].
+pub const UI_LOCALES: &[&str] = crate::locales::LOCALES;

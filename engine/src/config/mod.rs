@@ -39,11 +39,12 @@ pub use crate::local_text::LocalText;
 pub use crate::syntax::{is_safe_url, parse_hex};
 pub use contrast::contrast;
 pub use keys::{
-    BRAND_KEYS, CTA_KEYS, HUBSPOT_FIELD_KEYS, HUBSPOT_KEYS, KEYS, LEAD_FIELD_KEYS, LEAD_KEYS,
-    TEXT_KEYS, THEME_KEYS, UI_LOCALES,
+    BRAND_KEYS, CTA_KEYS, FORMALITY, HUBSPOT_FIELD_KEYS, HUBSPOT_KEYS, KEYS, LEAD_FIELD_KEYS,
+    LEAD_KEYS, TEXT_KEYS, THEME_KEYS, UI_LOCALES,
 };
 pub use read::{
-    check, load_inline_questionnaire, load_questionnaire, not_json, parse, parse_value, read_value,
+    check, formal_warning, load_inline_questionnaire, load_questionnaire, not_json, parse,
+    parse_value, read_value,
 };
 pub use types::{
     Brand, CallToAction, ConfigReport, QuestionnaireSource, Reading, Theme, ThemeMode, WidgetConfig,

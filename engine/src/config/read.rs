@@ -6,22 +6,51 @@ quietly (only whether there is one), and the questionnaire a config brings.
 use super::types::{ConfigReport, QuestionnaireSource, Reading};
 use super::walk::Walk;
 use crate::json::Json as Value;
+use crate::model::Questionnaire;
 use crate::problem::{json_error, Problem};
 use crate::validate::{self, Checked};
 
 /// Reads a config and validates an inline questionnaire too: everything a partner can get wrong
-/// in one report (the `maturity-check-validate` command). Never panics, whatever the input.
+/// in one report (the `maturity-check-validate` command). With `formality: "formal"` it also
+/// warns about the texts of the questionnaire (inline or the built-in one) that have no formal
+/// form ([`formal_warning`]). Never panics, whatever the input.
 pub fn check(json: &str, ui_keys: &[&str]) -> ConfigReport {
     let mut report = parse(json, ui_keys);
-    if let Some(QuestionnaireSource::Inline(value)) =
-        report.config.as_ref().map(|c| &c.questionnaire)
+    let Some(config) = report.config.as_ref() else {
+        return report;
+    };
+    let questionnaire = match &config.questionnaire {
+        QuestionnaireSource::Inline(value) => match load_inline_questionnaire(value) {
+            Ok(q) => Some(q),
+            Err(problems) => {
+                report.errors.extend(problems);
+                report.config = None;
+                return report;
+            }
+        },
+        QuestionnaireSource::Default => validate::load(crate::DEFAULT_QUESTIONNAIRE).ok(),
+        QuestionnaireSource::Url(_) => None,
+    };
+    if let Some(w) =
+        questionnaire.and_then(|q| formal_warning(config.formal, &q, "$.questionnaire"))
     {
-        if let Err(problems) = load_inline_questionnaire(value) {
-            report.errors.extend(problems);
-            report.config = None;
-        }
+        report.warnings.push(w);
     }
     report
+}
+
+/// For a config with `formality: "formal"` (`formal`), the warning at `$.formality` that names the
+/// texts of `q` without a formal form, by JSON path under `prefix` (`$.questionnaire` for an
+/// inline one, `$` for a file of its own): the first ten and how many.
+pub fn formal_warning(formal: bool, q: &Questionnaire, prefix: &str) -> Option<Problem> {
+    if !formal {
+        return None;
+    }
+    let missing: Vec<String> = crate::formal::missing_formal(q)
+        .into_iter()
+        .map(|p| format!("{prefix}{}", p.trim_start_matches('$')))
+        .collect();
+    crate::formal::missing_warning(&missing).map(|m| Problem::new("$.formality", m))
 }
 
 /// Reads a config. `ui_keys` are the UI catalogue's keys, which `texts` may override. An inline

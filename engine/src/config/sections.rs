@@ -33,6 +33,13 @@ impl<const LOUD: bool> Walk<LOUD> {
                 }
             }
         }
+        if let Some(v) = map.get("formality") {
+            if let Some(formal) =
+                self.choice("$.formality", v, &[("informal", false), ("formal", true)])
+            {
+                c.formal = formal;
+            }
+        }
         if let Some(v) = map.get("theme") {
             c.theme = self.theme(v);
         }

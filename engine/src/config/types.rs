@@ -14,6 +14,8 @@ use crate::sorted_map::{SortedMap, TextMap};
 pub struct WidgetConfig {
     /// Locale asked for; `None` = from the host page's `<html lang>`, else the browser.
     pub locale: Option<String>,
+    /// `formality: "formal"`: German addresses the reader as "Sie" ([`crate::formal`]).
+    pub formal: bool,
     pub theme: Theme,
     pub brand: Brand,
     /// UI text overrides: locale -> catalogue key -> text.
@@ -35,6 +37,7 @@ impl Default for WidgetConfig {
     fn default() -> Self {
         WidgetConfig {
             locale: None,
+            formal: false,
             theme: Theme::default(),
             brand: Brand::default(),
             texts: SortedMap::new(),

@@ -28,6 +28,14 @@ impl Checked {
         Checked(q)
     }
 
+    /// The questionnaire with every text in its formal form where it has one
+    /// ([`Questionnaire::prefer_formal`]): still valid, as a formal text is checked as its
+    /// locale's.
+    pub fn formal(mut self) -> Checked {
+        self.0.prefer_formal();
+        self
+    }
+
     pub fn into_inner(self) -> Questionnaire {
         self.0
     }

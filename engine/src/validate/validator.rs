@@ -58,8 +58,21 @@ impl Validator<'_> {
                 Some(_) => {}
             }
         }
-        for l in t.0.keys() {
-            if !q.locales.contains(l) {
+        for (l, s) in t.0.iter() {
+            // `de-formal`: the formal form of a declared `de` (crate::formal).
+            if let Some(base) = l.strip_suffix(crate::locales::FORMAL_SUFFIX) {
+                if !q.locales.iter().any(|d| d == base) {
+                    self.problem(
+                        format!("{path}.{l}"),
+                        format!(
+                            "\"{l}\" is the formal form of locale \"{base}\", which is not declared in $.locales {}",
+                            quoted(&q.locales)
+                        ),
+                    );
+                } else if s.trim().is_empty() {
+                    self.problem(format!("{path}.{l}"), "must not be empty");
+                }
+            } else if !q.locales.contains(l) {
                 self.problem(
                     format!("{path}.{l}"),
                     format!(

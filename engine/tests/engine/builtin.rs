@@ -33,17 +33,16 @@ fn core(locale: &str) -> maturity_check_engine::Checked {
 
 #[test]
 fn the_core_carries_the_first_view_s_ui_strings_in_its_locale_only() {
-    use maturity_check_engine::ui_text::{in_locale, WITH_CORE};
-    for locale in LOCALES {
-        let text = core_file(&full(), locale).expect("the core is written");
-        let ui = read_core_file(&text).expect("the core parses").ui;
-        assert_eq!(ui.len(), WITH_CORE.len(), "{locale}");
-        for entry in WITH_CORE {
+    use maturity_check_engine::ui_text::{de, text, WITH_CORE};
+    for locale in maturity_check_engine::locales::text_locales() {
+        let file = core_file(&full(), &locale).expect("the core is written");
+        let ui = read_core_file(&file).expect("the core parses").ui;
+        assert_eq!(ui.len(), de::WITH_CORE.len(), "{locale}");
+        for (key, _) in de::WITH_CORE {
             assert_eq!(
-                ui.get(entry.0).map(String::as_str),
-                Some(in_locale(entry, locale)),
-                "{locale} {}",
-                entry.0
+                ui.get(key).map(String::as_str),
+                text(WITH_CORE, &locale, key),
+                "{locale} {key}"
             );
         }
     }
@@ -53,6 +52,11 @@ fn the_core_carries_the_first_view_s_ui_strings_in_its_locale_only() {
     // Another locale reads the German strings, as the widget's own strings do.
     let fr = core_file(&full(), "fr").expect("the core is written");
     assert!(fr.contains("Check starten"));
+    // The formal core addresses the reader as "Sie", the informal one as "ihr".
+    let formal = core_file(&full(), "de-formal").expect("the core is written");
+    assert!(formal.contains("Beantworten Sie") && !formal.contains("Beantwortet"));
+    let informal = core_file(&full(), "de").expect("the core is written");
+    assert!(informal.contains("Beantwortet") && !informal.contains("Beantworten Sie"));
 }
 
 #[test]

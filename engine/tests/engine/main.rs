@@ -10,6 +10,8 @@ mod common;
 mod config;
 /// Wording rules of the default questionnaire: no advice twice, explanations outside the load.
 mod content;
+/// The formal register: `de-formal` texts, the formal files, the warning for missing ones.
+mod formal;
 /// The shape of engine/src: files under 500 lines, no circle of imports between them.
 mod layout;
 /// Leads: the form's checks, both request bodies, the retry schedule, the outbox.

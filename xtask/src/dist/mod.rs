@@ -14,7 +14,9 @@
 //!    functions put in an order that compresses better ([`order`]). wasm-opt comes from the
 //!    npm package `binaryen`; Debian's older wasm-opt writes modules that fail in the browser, so
 //!    the version is checked before it runs.
-//! 4. The built-in questionnaire, its core and its advice in a file per locale, and `public/`.
+//! 4. The built-in questionnaire, its core and its advice in a file per text locale (`de`,
+//!    `de-formal`, `en`), and `public/`, the loader's list of locales written from the engine's
+//!    ([`locales`]).
 //! 5. esbuild (npm, pinned) minifies the stylesheets and bundles the loader with the glue, the chunk
 //!    loader and the first view's stylesheet into one minified file: about 3 KB less brotli before
 //!    the first question, and three requests fewer. The readable sources stay in `public/`.
@@ -27,6 +29,7 @@ use maturity_check_engine::builtin;
 use crate::{root, run, Result};
 
 mod glue;
+mod locales;
 mod order;
 mod release;
 mod slim;
@@ -114,6 +117,11 @@ pub fn dist() -> Result {
     }
     write_questionnaire_files(&dist)?;
     copy_dir(&root.join("public"), &dist)?;
+    let loader = dist.join("maturity-check.js");
+    let text =
+        std::fs::read_to_string(&loader).map_err(|e| format!("dist/maturity-check.js: {e}"))?;
+    std::fs::write(&loader, locales::write_into(&text)?)
+        .map_err(|e| format!("dist/maturity-check.js: {e}"))?;
     minify(&root, &dist)?;
     println!("dist/ is ready");
     Ok(())
@@ -199,12 +207,21 @@ fn minify(root: &Path, dist: &Path) -> Result {
     Ok(())
 }
 
-/// The built-in questionnaire, two files per locale: the core the first view reads, and the advice
-/// (with what else only the results need).
+/// The built-in questionnaire, two files per text locale: the core the first view reads, and the
+/// advice (with what else only the results need). The formal German files (`de-formal`) hold every
+/// text in its formal form, or the German one where it has none.
 fn write_questionnaire_files(dist: &Path) -> Result {
     let q = maturity_check_engine::load(maturity_check_engine::DEFAULT_QUESTIONNAIRE)
         .map_err(|e| format!("questionnaire/default.json: {e}"))?;
-    for locale in &q.locales {
+    let declared = |l: &String| {
+        q.locales
+            .iter()
+            .any(|d| d == maturity_check_engine::locales::base(l))
+    };
+    for locale in maturity_check_engine::locales::text_locales()
+        .iter()
+        .filter(|l| declared(l))
+    {
         let name = builtin::core_file_name(locale);
         let core = builtin::core_file(&q, locale)
             .ok_or_else(|| format!("questionnaire/default.json cannot be written as {name}"))?;
