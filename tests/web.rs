@@ -867,7 +867,7 @@ impl SharedResult {
     fn open() -> Self {
         let location = web_sys::window().unwrap().location();
         location
-            .set_hash("mc=1~cs-maturity~1~01234012340123401234~0120")
+            .set_hash("mc=1~cs-maturity~2~01234012340123401234~0120")
             .unwrap();
         SharedResult
     }
