@@ -388,6 +388,11 @@ export async function keyOption(page, i, k, locale, { how = "digit", confirm = "
   }
   await page.keyboard.press("Tab");
   let active = await deepActive(page);
+  if (STEPS[i].question.explain) {
+    // A question with an explanation: its "What does this mean?" toggle comes first.
+    await page.keyboard.press("Tab");
+    active = await deepActive(page);
+  }
   assert.equal(active.role, "radio", `Tab from the heading of step ${i + 1} reaches the options`);
   const start = labels.findIndex((l, j) => active.text === `${j + 1}${l}`);
   assert.ok(start >= 0, `focused option of step ${i + 1}: ${active.text}`);
