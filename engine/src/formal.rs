@@ -26,7 +26,8 @@ impl Questionnaire {
     }
 }
 
-/// Every text of `q` with its JSON path, in file order.
+/// Every text of `q` with its JSON path, in file order: the texts
+/// [`Questionnaire::texts_mut`] lists (a test holds the two walks together).
 pub fn texts(q: &Questionnaire) -> Vec<(String, &Text)> {
     let mut out: Vec<(String, &Text)> = vec![("$.title".into(), &q.title)];
     fn push<'a>(out: &mut Vec<(String, &'a Text)>, path: String, t: Option<&'a Text>) {
@@ -42,11 +43,17 @@ pub fn texts(q: &Questionnaire) -> Vec<(String, &Text)> {
             format!("$.dimensions[{i}].description"),
             Some(&d.description),
         );
+        push(
+            &mut out,
+            format!("$.dimensions[{i}].find_out"),
+            d.find_out.as_ref(),
+        );
     }
     for (i, x) in q.questions.iter().enumerate() {
         let p = format!("$.questions[{i}]");
         push(&mut out, format!("{p}.prompt"), Some(&x.prompt));
         push(&mut out, format!("{p}.help"), x.help.as_ref());
+        push(&mut out, format!("{p}.explain"), x.explain.as_ref());
         for (j, o) in x.options.iter().enumerate() {
             push(&mut out, format!("{p}.options[{j}].label"), Some(&o.label));
         }
@@ -56,6 +63,7 @@ pub fn texts(q: &Questionnaire) -> Vec<(String, &Text)> {
         let p = format!("$.context_questions[{i}]");
         push(&mut out, format!("{p}.prompt"), Some(&x.prompt));
         push(&mut out, format!("{p}.help"), x.help.as_ref());
+        push(&mut out, format!("{p}.explain"), x.explain.as_ref());
         for (j, o) in x.options.iter().enumerate() {
             push(&mut out, format!("{p}.options[{j}].label"), Some(&o.label));
         }

@@ -108,3 +108,21 @@ fn formality_is_read_and_a_formal_config_warns_about_informal_texts() {
     let r = config::check(&informal.to_string(), TEXT_KEYS);
     assert!(r.warnings.iter().all(|w| w.path != "$.formality"));
 }
+
+/// The walk that names texts by path (for the missing-formal warning) and the walk that changes
+/// them (formal form, per-locale files) list the same texts, so no text is made formal unnoticed
+/// or named without being made formal.
+#[test]
+fn both_walks_over_the_texts_list_the_same_texts() {
+    let mut q: maturity_check_engine::model::Questionnaire =
+        serde_json::from_str(maturity_check_engine::DEFAULT_QUESTIONNAIRE).expect("valid JSON");
+    let named: Vec<_> = maturity_check_engine::formal::texts(&q)
+        .into_iter()
+        .map(|(_, t)| t.clone())
+        .collect();
+    let changed: Vec<_> = q.texts_mut().into_iter().map(|t| t.clone()).collect();
+    assert_eq!(named.len(), changed.len());
+    for t in &changed {
+        assert!(named.contains(t), "named by no path: {t:?}");
+    }
+}
