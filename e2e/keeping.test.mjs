@@ -154,3 +154,53 @@ test("corrupt stored state is discarded with a warning and the intro starts norm
     await context.close();
   }
 });
+
+// Progress of version 1 of the check: under the key widgets wrote then, and under today's key.
+const V1_PROGRESS = JSON.stringify({
+  format: 1,
+  answers: `1~${QUESTIONNAIRE.id}~1~${"1".repeat(QUESTIONNAIRE.questions.length)}~${"0".repeat(
+    QUESTIONNAIRE.context_questions.length,
+  )}`,
+  step: 5,
+});
+const REVISED = /Er wurde seitdem überarbeitet, und eure damaligen Antworten passen nicht mehr zu seinen Fragen/;
+
+for (const [where, key] of [
+  ["under the key of version 1", `maturity-check:${QUESTIONNAIRE.id}:1`],
+  ["under today's key", STORAGE_KEY],
+]) {
+  test(`progress saved by version 1 of the check (${where}) gets a note, not a silent fresh start`, { timeout: 30_000 }, async () => {
+    const session = await openPage(browser);
+    const { page, context } = session;
+    try {
+      await page.addInitScript(
+        ([key, value]) => {
+          if (!sessionStorage.getItem("seeded")) {
+            localStorage.setItem(key, value);
+            sessionStorage.setItem("seeded", "1");
+          }
+        },
+        [key, V1_PROGRESS],
+      );
+      await page.goto(`${server.url}/`);
+      await page.getByRole("button", { name: TEXT.de.start, exact: true }).waitFor();
+      const note = page.getByRole("status").filter({ hasText: REVISED });
+      await note.waitFor();
+      assert.equal(await page.getByRole("button", { name: /^Weitermachen/ }).count(), 0, "no resume offer");
+      assert.equal(await page.evaluate((key) => localStorage.getItem(key), key), null, "the old progress is removed");
+      const warnings = session.console.filter((m) => m.type === "warning" && m.text.includes("[maturity-check]"));
+      assert.equal(warnings.length, 1, `one console warning: ${JSON.stringify(session.console)}`);
+      assert.match(warnings[0].text, /another version|version "1"/);
+      assertNoErrors(session);
+      // Said once: a reload finds nothing old, and the note is gone.
+      await page.reload();
+      await page.getByRole("button", { name: TEXT.de.start, exact: true }).waitFor();
+      assert.equal(await page.getByRole("status").filter({ hasText: REVISED }).count(), 0, "no note after a reload");
+      // And the check starts from there.
+      await page.getByRole("button", { name: TEXT.de.start, exact: true }).click();
+      await waitForStep(page, 0, "de", { focused: true });
+    } finally {
+      await context.close();
+    }
+  });
+}

@@ -174,6 +174,20 @@ async function showLoadFailure(element, error, retry) {
 }
 
 /**
+ * Whether localStorage holds a key that looks like progress saved by an earlier version of a check
+ * (`maturity-check:<id>:<version>`, before the key lost its version, engine/src/progress.rs): the
+ * widget then reads it to say why the answers are gone. Here, so that the first view's wasm has no
+ * code that walks the storage.
+ */
+const earlierProgress = () => {
+  try {
+    return Object.keys(localStorage).some((k) => /^maturity-check:[^:]+:(?!progress$)[^:]+$/.test(k));
+  } catch {
+    return false;
+  }
+};
+
+/**
  * Mounts a widget into `element` with `config` (an object or JSON text).
  * Resolves to a handle with `destroy()`.
  */
@@ -189,7 +203,7 @@ async function mount(element, config = {}) {
   container.className = "mc-host";
   root.replaceChildren(container);
   const start = (core = builtinCore(text)) =>
-    mountWidget(element, container, text, BASE.href, core?.locale, core?.text);
+    mountWidget(element, container, text, BASE.href, core?.locale, core?.text, earlierProgress());
   root.adoptedStyleSheets = [firstViewSheet()];
   await runtime;
   let handle = await start(core);

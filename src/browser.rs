@@ -36,6 +36,19 @@ pub fn storage_remove(key: &str) {
     }
 }
 
+/// The keys of localStorage that `wanted` picks; none without storage. Read with
+/// `Object.entries`, which the reading of page-supplied JSON binds already.
+pub fn storage_keys(wanted: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let Some(s) = storage() else {
+        return Vec::new();
+    };
+    js_sys::Object::entries(&s)
+        .iter()
+        .filter_map(|entry| js_sys::Array::from(&entry).get(0).as_string())
+        .filter(|k| wanted(k))
+        .collect()
+}
+
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(&format!("[maturity-check] {message}")));
 }

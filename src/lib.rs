@@ -14,6 +14,7 @@ mod browser;
 mod check;
 mod chunks;
 pub mod i18n;
+mod lazy;
 mod lead;
 mod theme;
 pub mod ui;
@@ -220,7 +221,9 @@ async fn read_config(value: maturity_check_engine::json::Json) -> config::Config
 /// `base` is the URL of the folder the widget's files are served from (the loader passes its own);
 /// the built-in questionnaire's files are fetched from there. `core_locale` and `core_text` are the
 /// loader's download of the built-in questionnaire's core in the locale it expects the widget to
-/// pick (see `builtinCore` in the loader), or nothing.
+/// pick (see `builtinCore` in the loader), or nothing. `earlier_progress`: the loader saw a
+/// storage key that looks like progress saved by an earlier version of a check (see
+/// `earlierProgress` in the loader).
 #[wasm_bindgen]
 pub async fn mount(
     host: HtmlElement,
@@ -229,6 +232,7 @@ pub async fn mount(
     base: Option<String>,
     core_locale: Option<String>,
     core_text: Option<js_sys::Promise>,
+    earlier_progress: bool,
 ) -> WidgetHandle {
     // Asked for even by a config with errors: the error panel and the retry panel say "Sie" too.
     let mut formal = false;
@@ -323,6 +327,7 @@ pub async fn mount(
                     widget_host,
                     advice_url,
                     results_css_url,
+                    earlier_progress,
                 );
                 view! { <ui::WidgetRoot env=env /> }
             });

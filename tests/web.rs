@@ -492,7 +492,16 @@ fn press(target: &Element, key: &str) {
 /// Mounts a widget with `config` and presses its start button, labelled `start`.
 async fn started(config: &str, start: &str) -> (WidgetHandle, HtmlElement) {
     let (host, container) = host();
-    let widget = mount(host, container.clone(), config.into(), None, None, None).await;
+    let widget = mount(
+        host,
+        container.clone(),
+        config.into(),
+        None,
+        None,
+        None,
+        false,
+    )
+    .await;
     until("intro", || by_role(&container, "button", start).is_some()).await;
     click(&get_by_role(&container, "button", start));
     (widget, container)
@@ -526,6 +535,7 @@ async fn intro_shows_the_title_the_length_and_a_start_button() {
         None,
         None,
         None,
+        false,
     )
     .await;
     until("intro", || {
@@ -737,7 +747,16 @@ async fn an_invalid_config_shows_the_error_panel_with_paths_and_an_event() {
         .unwrap();
     let config =
         r##"{"theme":{"primary":"blue"},"cta":{"label":"x","url":"javascript:alert(1)"}}"##;
-    let _widget = mount(host, container.clone(), config.into(), None, None, None).await;
+    let _widget = mount(
+        host,
+        container.clone(),
+        config.into(),
+        None,
+        None,
+        None,
+        false,
+    )
+    .await;
     until("error panel", || {
         by_role(&container, "alert", Name::Any).is_some()
     })
@@ -818,7 +837,16 @@ async fn starting_removes_a_share_code_and_keeps_the_page_s_history_state() {
 #[wasm_bindgen_test]
 async fn destroy_removes_the_widget() {
     let (host, container) = host();
-    let mut widget = mount(host, container.clone(), "{}".into(), None, None, None).await;
+    let mut widget = mount(
+        host,
+        container.clone(),
+        "{}".into(),
+        None,
+        None,
+        None,
+        false,
+    )
+    .await;
     // The intro, named by its title (in whichever language the page asks for).
     until("intro", || {
         heading(&container, Some(2), Name::Any).is_some()
@@ -846,6 +874,7 @@ async fn destroying_during_the_pick_transition_leaves_the_module_working() {
         None,
         None,
         None,
+        false,
     )
     .await;
     until("a new widget's intro", || {
@@ -892,6 +921,7 @@ async fn the_lead_form_shows_only_with_an_endpoint_and_asks_for_the_configured_f
         None,
         None,
         None,
+        false,
     )
     .await;
     until("results", || summary(&plain).is_some()).await;
@@ -903,7 +933,16 @@ async fn the_lead_form_shows_only_with_an_endpoint_and_asks_for_the_configured_f
     let (host, container) = host();
     let config = r#"{"locale":"en","persistence":false,"privacy_url":"/privacy",
         "lead":{"endpoint":"/leads","fields":{"phone":"required","message":"optional"}}}"#;
-    let _widget = mount(host, container.clone(), config.into(), None, None, None).await;
+    let _widget = mount(
+        host,
+        container.clone(),
+        config.into(),
+        None,
+        None,
+        None,
+        false,
+    )
+    .await;
     until("lead form", || {
         by_role(&container, "form", Name::Any).is_some()
     })
@@ -957,7 +996,16 @@ async fn sending_an_empty_lead_form_marks_every_problem_and_sends_nothing() {
     let _shared = SharedResult::open();
     let (host, container) = host();
     let config = r#"{"locale":"de","persistence":false,"lead":{"endpoint":"/leads","fields":{"name":"required"}}}"#;
-    let _widget = mount(host, container.clone(), config.into(), None, None, None).await;
+    let _widget = mount(
+        host,
+        container.clone(),
+        config.into(),
+        None,
+        None,
+        None,
+        false,
+    )
+    .await;
     until("lead form", || {
         by_role(&container, "form", Name::Any).is_some()
     })

@@ -27,6 +27,10 @@ pub const RESUME: &[(&str, &str)] = &[
     ),
     ("link.other", "Er gehört zu einem anderen Check."),
     ("intro.saved", "Ihr habt den Check schon begonnen."),
+    (
+        "resume.version",
+        "Ihr hattet diesen Check schon begonnen. Er wurde seitdem überarbeitet, und eure damaligen Antworten passen nicht mehr zu seinen Fragen: Bitte beginnt neu.",
+    ),
 ];
 
 /// [`super::ERRORS`] in this locale.

@@ -12,6 +12,10 @@ pub const FIRST_VIEW: &[(&str, &str)] = &[
 pub const RESUME: &[(&str, &str)] = &[
     ("intro.resume_results", "Zu Ihrem Ergebnis"),
     ("intro.saved", "Sie haben den Check schon begonnen."),
+    (
+        "resume.version",
+        "Sie hatten diesen Check schon begonnen. Er wurde seitdem überarbeitet, und Ihre damaligen Antworten passen nicht mehr zu seinen Fragen: Bitte beginnen Sie neu.",
+    ),
 ];
 
 /// [`super::ERRORS`] in this locale.

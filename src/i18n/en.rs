@@ -24,6 +24,10 @@ pub const RESUME: &[(&str, &str)] = &[
     ),
     ("link.other", "it belongs to a different check."),
     ("intro.saved", "You have already started the check."),
+    (
+        "resume.version",
+        "You had started this check before. It has been revised since, and your earlier answers no longer fit its questions: please start again.",
+    ),
 ];
 
 /// [`super::ERRORS`] in this locale.

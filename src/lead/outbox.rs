@@ -1,281 +1,24 @@
-/*!
-Sending leads from the browser, so that none is lost and none is sent twice without the same id.
-
-The engine builds the request and decides what every response means
-([`maturity_check_engine::lead`]); this module does what needs a browser: the UUID and the clock,
-`fetch` with a timeout, the pauses between attempts, and the outbox in localStorage.
-
-A lead is written to the outbox *before* its first attempt and leaves it only when the receiver
-accepts or refuses it, so a closed tab or a dead connection leaves it there to be sent again,
-with its original submission id, when the browser comes back online or a widget next loads.
-Every widget on a page shares one wasm module and therefore the state below: `IN_FLIGHT` keeps two
-widgets (or a flush and a fresh submission) from sending the same lead at once, and `WATCHERS`
-tell the widget that queued a lead when another flush delivered it.
-*/
+//! The outbox in localStorage and the delivery of what it holds: claims, Web Locks, retries.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use leptos::prelude::*;
-use maturity_check_engine::config::LeadGate;
 use maturity_check_engine::lead::delivery::{Attempt, Delivery, Next};
 use maturity_check_engine::lead::queue::{Entry, Queue, STORAGE_KEY};
-use maturity_check_engine::lead::{self, Consent, Contact, Format, Page, SentMark, Submission};
-use maturity_check_engine::share;
+use maturity_check_engine::lead::{Format, SentMark};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::browser;
-use crate::check::{Check, Env};
+use crate::check::Env;
 
-/// What the person is told about their lead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Idle,
-    Sending,
-    /// Accepted by the receiver.
-    Sent,
-    /// In the outbox, to be sent when the connection works again.
-    Queued,
-    /// Refused by the receiver with this HTTP status; the form keeps what was typed.
-    Refused(u16),
-    /// Neither delivered nor storable for later.
-    Unsendable,
-}
-
-/// One widget's lead: the form's input and what became of it. `Copy`: every field is an arena
-/// handle. The chunks that show the lead form get it as context ([`crate::check::Widget::provide`]).
-#[derive(Clone, Copy)]
-pub struct Lead {
-    pub status: RwSignal<Status>,
-    /// What was typed, kept across screens and failed attempts.
-    pub draft: RwSignal<Contact>,
-    /// When the consent box was ticked (ms since the epoch); `None` while it is not.
-    pub consent_at: RwSignal<Option<f64>>,
-    pub honeypot: RwSignal<String>,
-    /// The share code of the answers the last sent or queued lead carried.
-    sent_for: RwSignal<Option<String>>,
-    /// The submission id of that lead, or of the one being sent.
-    submission: RwSignal<Option<String>>,
-    /// The share code of the current answers.
-    answers_code: Memo<String>,
-    /// The current result's lead is sent or queued.
-    done: Memo<bool>,
-    /// The config's gate; `None` without a lead form.
-    gate: Option<LeadGate>,
-}
-
-/// Sends what waits in the outbox now and whenever the browser comes back online, until the
-/// widget is destroyed. Part of the first view; the sending code is a chunk of its own, fetched
-/// only when there is something to send.
-pub fn watch_outbox(env: &Env) {
-    let has_queue = outbox_text().is_some();
-    if env.config.lead.is_some() || has_queue {
-        let flush_env = env.clone();
-        let online = window_event_listener_untyped("online", move |_| {
-            if outbox_text().is_some() {
-                crate::chunks::flush_outbox(flush_env.clone());
-            }
-        });
-        on_cleanup(move || online.remove());
-    }
-    if has_queue {
-        crate::chunks::flush_outbox(env.clone());
-    }
-}
-
-impl Lead {
-    /// Creates the lead state of a widget, with a lead sent or queued before a reload. Made by
-    /// the chunks that show the results or the form ([`crate::check::Widget::lead`]), not by the
-    /// first view.
-    pub fn new(env: &Env, check: Check) -> Lead {
-        let answers_code = {
-            let q = env.q.clone();
-            Memo::new(move |_| check.answers.with(|a| share::encode(&q, a)))
-        };
-        let status = RwSignal::new(Status::Idle);
-        let sent_for = RwSignal::new(None);
-        let submission = RwSignal::new(None);
-        let done = Memo::new(move |_| {
-            matches!(status.get(), Status::Sent | Status::Queued)
-                && sent_for.with(|s| s.as_deref() == Some(answers_code.get().as_str()))
-        });
-        let lead = Lead {
-            status,
-            draft: RwSignal::new(Contact::default()),
-            consent_at: RwSignal::new(None),
-            honeypot: RwSignal::new(String::new()),
-            sent_for,
-            submission,
-            answers_code,
-            done,
-            gate: env.config.lead.as_ref().map(|c| c.gate),
-        };
-        if env.config.lead.is_some() && env.config.persistence {
-            lead.restore(env);
-        }
-        lead
-    }
-
-    /// Picks up a lead sent or queued for these answers before a reload.
-    fn restore(&self, env: &Env) {
-        let Some(mark) = stored_mark(&SentMark::storage_key(&env.q)) else {
-            return;
-        };
-        // A look at the stored text is enough to tell "queued" from "sent"; the flush parses it.
-        let queued =
-            outbox_text().is_some_and(|t| t.contains(&format!("\"{}\"", mark.submission_id)));
-        self.status
-            .set(if queued { Status::Queued } else { Status::Sent });
-        if queued {
-            self.watch(&mark.submission_id, SentMark::storage_key(&env.q));
-        }
-        self.submission.set(Some(mark.submission_id));
-        self.sent_for.set(Some(mark.answers));
-    }
-
-    /// Whether the current result's lead is sent or queued (reactive).
-    pub fn done(&self) -> bool {
-        self.done.get()
-    }
-
-    /// Whether the form stands in place of the results (reactive).
-    pub fn gates_results(&self) -> bool {
-        self.gate == Some(LeadGate::BeforeResults) && !self.done.get()
-    }
-
-    /// Whether the results beyond the summary wait for the lead (reactive).
-    pub fn locks_results(&self) -> bool {
-        self.gate == Some(LeadGate::AfterResults) && !self.done.get()
-    }
-
-    /// A bot filled the honeypot: show it "sent", send nothing, report nothing.
-    pub fn pretend_sent(&self, check: &Check) {
-        self.sent_for.set(Some(self.answers_code.get_untracked()));
-        check.moved_by_user.set_value(true);
-        self.status.set(Status::Sent);
-    }
-
-    /// Delivers the current draft (already checked by the form) and reports the outcome on
-    /// screen and as a `maturity-check:lead` event.
-    pub fn submit(&self, env: &Env, check: &Check) {
-        let Some(config) = env.config.lead.clone() else {
-            return;
-        };
-        if self.status.get_untracked() == Status::Sending {
-            return;
-        }
-        let now = js_sys::Date::now();
-        let contact = self.draft.get_untracked();
-        let consent = Consent {
-            text: consent_text(env),
-            privacy_url: env.config.privacy_url.as_deref().map(absolute),
-            given_at_ms: self.consent_at.get_untracked().unwrap_or(now),
-        };
-        let submission = Submission {
-            id: new_uuid(),
-            submitted_at_ms: now,
-            locale: env.locale().to_string(),
-            contact,
-            consent,
-            page: page(),
-        };
-        let assessment = check.assessment(env);
-        let request = check
-            .answers
-            .with_untracked(|a| lead::request(&config, &env.q, a, &assessment, &submission));
-        let entry = Entry {
-            submission_id: submission.id.clone(),
-            format: request.format,
-            url: absolute(&request.url),
-            body: request.body,
-            created_at: now,
-            timeout_ms: config.timeout_ms,
-            retries: config.retries,
-        };
-        let code = self.answers_code.get_untracked();
-        // Claimed, and its lock taken, before it is in the outbox, so that no flush of this page
-        // or another tab can pick it up meanwhile.
-        claim(&entry.submission_id);
-        self.submission.set(Some(entry.submission_id.clone()));
-        self.status.set(Status::Sending);
-        let (this, env, check) = (*self, env.clone(), *check);
-        leptos::task::spawn_local(async move {
-            let id = entry.submission_id.clone();
-            let e = entry.clone();
-            let (stored, next) = in_lead_lock(&id, move || {
-                Box::pin(async move {
-                    let stored = update_queue(|q| q.put(e.clone()).is_ok());
-                    (stored, send(&e).await)
-                })
-            })
-            .await
-            // A fresh id's lock is free; should it not be, the lead is not sent twice.
-            .unwrap_or((false, Next::GiveUp(Attempt::NetworkError)));
-            let id = id.as_str();
-            let (status, reported) = match next {
-                Next::Sent => (Status::Sent, "sent"),
-                Next::Rejected(code) => (Status::Refused(code), "failed"),
-                Next::GiveUp(_) | Next::Wait(_) if stored => {
-                    this.watch(id, SentMark::storage_key(&env.q));
-                    (Status::Queued, "queued")
-                }
-                Next::GiveUp(_) | Next::Wait(_) => (Status::Unsendable, "failed"),
-            };
-            if matches!(status, Status::Sent | Status::Queued) {
-                this.sent_for.set(Some(code.clone()));
-                // A gate that opens now is the person's doing: focus may follow to the results.
-                check.moved_by_user.set_value(true);
-                if env.config.persistence {
-                    let mark = SentMark {
-                        submission_id: id.to_string(),
-                        answers: code,
-                    };
-                    browser::storage_set(&SentMark::storage_key(&env.q), &mark.to_text());
-                }
-            }
-            this.status.set(status);
-            let http_status = match status {
-                Status::Refused(code) => Some(code),
-                _ => None,
-            };
-            emit(&env, reported, id, entry.format, http_status);
-        });
-    }
-
-    /// Turns "queued" into "sent" (or "refused") when a flush delivers `submission_id`. A
-    /// refusal also forgets the mark under `mark_key`, which would otherwise say "sent" after a
-    /// reload.
-    fn watch(&self, submission_id: &str, mark_key: String) {
-        let (status, submission) = (self.status, self.submission);
-        let id = submission_id.to_string();
-        let watcher = Box::new(move |next: &Next| {
-            if let Next::Rejected(_) = next {
-                let marked = stored_mark(&mark_key).is_some_and(|m| m.submission_id == id);
-                if marked {
-                    browser::storage_remove(&mark_key);
-                }
-            }
-            if submission.try_get_untracked().flatten().as_deref() != Some(id.as_str()) {
-                return;
-            }
-            match next {
-                Next::Sent => status.set(Status::Sent),
-                Next::Rejected(code) => status.set(Status::Refused(*code)),
-                _ => {}
-            }
-        });
-        WATCHERS.with(|w| w.borrow_mut().push((submission_id.to_string(), watcher)));
-    }
-}
-
-type Watcher = Box<dyn Fn(&Next)>;
+pub(super) type Watcher = Box<dyn Fn(&Next)>;
 
 thread_local! {
     /// Submission ids being sent right now, by any widget on the page.
     static IN_FLIGHT: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
     /// Widgets waiting to hear that their queued lead was delivered.
-    static WATCHERS: RefCell<Vec<(String, Watcher)>> = const { RefCell::new(Vec::new()) };
+    pub(super) static WATCHERS: RefCell<Vec<(String, Watcher)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Sends every lead in the outbox that no one is sending yet, oldest first, and reports each that
@@ -348,7 +91,7 @@ fn lock_manager() -> Option<LockManager> {
 /// online at once) send it once. `None` when another tab holds the lock, i.e. is sending it.
 /// Without the API `work` runs at once, and only the widgets of one page keep apart
 /// ([`claim`]).
-async fn in_lead_lock<T: 'static>(
+pub(super) async fn in_lead_lock<T: 'static>(
     submission_id: &str,
     work: impl FnOnce() -> futures::future::LocalBoxFuture<'static, T> + 'static,
 ) -> Option<T> {
@@ -390,13 +133,13 @@ async fn in_lead_lock<T: 'static>(
 }
 
 /// Marks `submission_id` as being sent; `false` when someone on the page already is.
-fn claim(submission_id: &str) -> bool {
+pub(super) fn claim(submission_id: &str) -> bool {
     IN_FLIGHT.with(|f| f.borrow_mut().insert(submission_id.to_string()))
 }
 
 /// Sends a [`claim`]ed `entry` with retries, settles the outbox (out when accepted or refused, in
 /// otherwise) and releases the claim.
-async fn send(entry: &Entry) -> Next {
+pub(super) async fn send(entry: &Entry) -> Next {
     let id = entry.submission_id.clone();
     let next = deliver(entry).await;
     if matches!(next, Next::Sent | Next::Rejected(_)) {
@@ -487,7 +230,13 @@ async fn attempt(entry: &Entry) -> (Attempt, Option<String>) {
     }
 }
 
-fn emit(env: &Env, status: &str, submission_id: &str, format: Format, http_status: Option<u16>) {
+pub(super) fn emit(
+    env: &Env,
+    status: &str,
+    submission_id: &str,
+    format: Format,
+    http_status: Option<u16>,
+) {
     let format = match format {
         Format::Json => "json",
         Format::Hubspot => "hubspot",
@@ -505,7 +254,7 @@ fn emit(env: &Env, status: &str, submission_id: &str, format: Format, http_statu
 
 /// The outbox, with unreadable and expired leads dropped (and said so). `None` when nothing is
 /// stored (or there is no storage).
-fn load_queue() -> Option<Queue> {
+pub(super) fn load_queue() -> Option<Queue> {
     let text = browser::storage_get(STORAGE_KEY)?;
     match Queue::parse(&text) {
         Ok(loaded) => {
@@ -530,20 +279,20 @@ fn load_queue() -> Option<Queue> {
 }
 
 /// The sent-mark stored under `key`; anything unreadable is no mark.
-fn stored_mark(key: &str) -> Option<SentMark> {
+pub(super) fn stored_mark(key: &str) -> Option<SentMark> {
     let text = browser::storage_get(key)?;
     SentMark::from_value(&browser::parse_json(&text).ok()?)
 }
 
 /// The outbox as stored, if there is one.
-fn outbox_text() -> Option<String> {
+pub fn outbox_text() -> Option<String> {
     browser::storage_get(STORAGE_KEY).filter(|t| !t.trim().is_empty())
 }
 
 /// Reads, changes and writes the outbox in one go (no await in between, so no other task can
 /// interleave). `change` says whether it changed anything; the result is whether the change is
 /// stored.
-fn update_queue(change: impl FnOnce(&mut Queue) -> bool) -> bool {
+pub(super) fn update_queue(change: impl FnOnce(&mut Queue) -> bool) -> bool {
     let mut queue = load_queue().unwrap_or_default();
     if !change(&mut queue) {
         return false;
@@ -555,18 +304,6 @@ fn update_queue(change: impl FnOnce(&mut Queue) -> bool) -> bool {
         browser::storage_set(STORAGE_KEY, &queue.to_text())
     }
 }
-
-/// The consent text the person sees: the config's, else the catalogue's (with overrides).
-pub fn consent_text(env: &Env) -> String {
-    env.config
-        .lead
-        .as_ref()
-        .and_then(|l| l.consent_text.as_ref())
-        .and_then(|t| t.get(env.locale()))
-        .map(str::to_string)
-        .unwrap_or_else(|| env.t("lead.consent"))
-}
-
 async fn sleep(ms: u32) {
     let Some(win) = browser::window() else { return };
     let ms = i32::try_from(ms).unwrap_or(i32::MAX);
@@ -578,60 +315,4 @@ async fn sleep(ms: u32) {
 
 fn online() -> bool {
     browser::window().is_none_or(|w| w.navigator().on_line())
-}
-
-/// The host page as the bodies describe it.
-fn page() -> Page {
-    let win = browser::window();
-    let doc = win.as_ref().and_then(|w| w.document());
-    Page {
-        url: win
-            .as_ref()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default(),
-        referrer: doc.as_ref().map(|d| d.referrer()).unwrap_or_default(),
-        title: doc.as_ref().map(|d| d.title()).unwrap_or_default(),
-    }
-}
-
-/// `url` resolved against the page, so a queued lead goes to the same place from any page.
-fn absolute(url: &str) -> String {
-    let base = browser::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten());
-    base.and_then(|b| web_sys::Url::new_with_base(url, &b).ok())
-        .map(|u| u.href())
-        .unwrap_or_else(|| url.to_string())
-}
-
-/// A UUID v4: `crypto.randomUUID()` where the page is a secure context, else 16 bytes from
-/// `crypto.getRandomValues()`, else (no Web Crypto at all) from `Math.random()`.
-fn new_uuid() -> String {
-    let crypto = browser::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("crypto")).ok())
-        .filter(|c| c.is_object());
-    let call = |name: &str, arg: Option<&JsValue>| {
-        let crypto = crypto.as_ref()?;
-        let f = js_sys::Reflect::get(crypto, &JsValue::from_str(name)).ok()?;
-        let f = f.dyn_ref::<js_sys::Function>()?;
-        match arg {
-            Some(a) => f.call1(crypto, a).ok(),
-            None => f.call0(crypto).ok(),
-        }
-    };
-    if let Some(id) = call("randomUUID", None).and_then(|v| v.as_string()) {
-        if lead::is_uuid(&id) {
-            return id;
-        }
-    }
-    let mut bytes = [0u8; 16];
-    let array = js_sys::Uint8Array::new_with_length(16);
-    if call("getRandomValues", Some(&array)).is_some() {
-        array.copy_to(&mut bytes);
-    } else {
-        for b in &mut bytes {
-            *b = (js_sys::Math::random() * 256.0) as u8;
-        }
-    }
-    lead::uuid_v4(bytes)
 }

@@ -21,7 +21,7 @@ pub fn DimensionDetails(
     let plan = expect_context::<Plan>();
     let q = env.q.clone();
     let result = expect_context::<Assessment>();
-    let answers = check.answers.get_untracked();
+    let answers = check.answers();
     let d = &q.dimensions[index];
     let r = &result.dimensions[index];
     let in_plan = |advice: usize| {

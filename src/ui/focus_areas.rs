@@ -20,7 +20,7 @@ pub fn FocusAreas(
     let plan = expect_context::<Plan>();
     let q = env.q.clone();
     let result = expect_context::<Assessment>();
-    let answers = check.answers.get_untracked();
+    let answers = check.answers();
     let question = |qi: usize| {
         q.questions
             .get(qi)

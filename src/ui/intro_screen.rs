@@ -18,7 +18,7 @@ pub fn IntroScreen(env: Env, check: Check) -> impl IntoView {
     // intro is left (start, continue, restart), so the intro reads it once.
     let resume = {
         let env = env.clone();
-        check.resume.get_value().map(|p| {
+        check.resume().map(|p| {
             let label = if p.answers.is_complete() {
                 env.t("intro.resume_results")
             } else {
@@ -43,8 +43,7 @@ pub fn IntroScreen(env: Env, check: Check) -> impl IntoView {
     };
     let env_start = env.clone();
     let link_note = check
-        .link_note
-        .get_value()
+        .link_note()
         .map(|line| view! { <p class="mc-notice" role="status">{line}</p> });
     view! {
         <section class="mc-intro mc-screen" aria-labelledby="mc-intro-title">

@@ -13,7 +13,7 @@ pub fn KpiList(
 ) -> impl IntoView {
     let env = expect_context::<Env>();
     let check = expect_context::<Check>();
-    let answers = check.answers.get_untracked();
+    let answers = check.answers();
     let (_, profile) = role_profile(&env.q, &answers);
     let kpis = kpis(&env.q, &answers)
         .into_iter()

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 
 use crate::check::Widget;
-use crate::chunks::{ChunkError, ChunkFuture};
+use crate::lazy::{ChunkError, ChunkFuture};
 
 /// Where the download stands. Numbers rather than an enum: a signal of `usize` is in the first
 /// view anyway (the focused option), so this one needs no code of its own.

@@ -95,7 +95,7 @@ pub fn LeadForm(
         let check = expect_context::<Check>();
         Effect::new(move |_| {
             if let Some(h) = heading.get() {
-                if check.moved_by_user.get_value() {
+                if check.moved_by_user() {
                     // In the next frame: a screen from a chunk is attached only after it is built.
                     request_animation_frame(move || {
                         let _ = h.focus();

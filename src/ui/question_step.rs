@@ -89,17 +89,7 @@ pub fn QuestionStep(
         }
     };
     let count = items.len();
-    let current = move || {
-        check
-            .picked
-            .get()
-            .filter(|(i, _)| *i == index)
-            .map(|(_, p)| p)
-            .or_else(|| {
-                check.answers.track();
-                check.answer_of(step)
-            })
-    };
+    let current = move || check.shown_pick(index, step);
     let initial_focus = items
         .iter()
         .position(|it| Some(it.pick) == check.answer_of(step))
@@ -112,7 +102,7 @@ pub fn QuestionStep(
     // but only when the person moved here (never on page load, which would pull focus out of the
     // host page). A frame rather than an effect: the first view then needs none of the effect
     // machinery.
-    if check.moved_by_user.get_value() {
+    if check.moved_by_user() {
         request_animation_frame(move || {
             // `try_`: by then the person may have moved on and this step be gone.
             if let Some(h) = heading.try_get_untracked().flatten() {
@@ -126,7 +116,7 @@ pub fn QuestionStep(
         let items = items.clone();
         move |k: usize| {
             if let Some(item) = items.get(k) {
-                if check.picked.get_untracked().is_none_or(|(i, _)| i != index) {
+                if !check.in_transition(index) {
                     check.answer(&env, index, item.pick);
                 }
             }
@@ -205,12 +195,7 @@ pub fn QuestionStep(
     let go_next = {
         let env = env.clone();
         move |_| {
-            if index + 1 < total {
-                check.moved_by_user.set_value(true);
-                check.screen.set(crate::check::Screen::Step(index + 1));
-            } else {
-                check.finish(&env);
-            }
+            check.next(&env, index);
         }
     };
 

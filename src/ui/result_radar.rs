@@ -49,7 +49,7 @@ pub fn ResultRadar() -> impl IntoView {
     let q = env.q.clone();
     let n = q.dimensions.len();
     let result = expect_context::<Assessment>();
-    let targets = check.answers.with_untracked(|a| targets(&q, a));
+    let targets = check.with_answers(|a| targets(&q, a));
     let rings: Vec<f64> = q
         .levels
         .iter()

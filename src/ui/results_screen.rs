@@ -9,7 +9,7 @@ use maturity_check_engine::{builtin, plan, Assessment, Checked};
 
 use crate::browser::{self, PageLoadSlot};
 use crate::check::{Check, Env, Widget};
-use crate::chunks::ChunkError;
+use crate::lazy::ChunkError;
 use crate::lead::Lead;
 use crate::ui::{
     DimensionDetails, FocusAreas, KpiList, LeadForm, LeadSpot, PlanColumns, ResultRadar, ShareLink,
@@ -65,9 +65,7 @@ pub async fn load(widget: Widget) -> Result<AnyView, ChunkError> {
     let env = with_advice(widget.env.clone()).await?;
     let check = widget.check;
     let assessment = check.assessment(&env);
-    let plan = check
-        .answers
-        .with_untracked(|a| plan(&env.q, &assessment, a));
+    let plan = check.with_answers(|a| plan(&env.q, &assessment, a));
     widget.with_env(env).provide();
     provide_context(plan);
     provide_context(assessment);
@@ -84,7 +82,7 @@ pub fn ResultsScreen() -> impl IntoView {
     let check = expect_context::<Check>();
     let q = env.q.clone();
     let result = expect_context::<Assessment>();
-    let answers = check.answers.get_untracked();
+    let answers = check.answers();
     let heading = NodeRef::<leptos::html::H2>::new();
     // With no dimension rated there is no overall stage: the summary says so and why, and the
     // plan's "now" column holds what to find out first.
@@ -139,7 +137,7 @@ pub fn ResultsScreen() -> impl IntoView {
     };
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
-            if check.moved_by_user.get_value() {
+            if check.moved_by_user() {
                 // In the next frame: a screen from a chunk is attached only after it is built.
                 request_animation_frame(move || {
                     let _ = h.focus();

@@ -12,7 +12,7 @@ pub fn WidgetRoot(
     env: Env,
 ) -> impl IntoView {
     let check = Check::new(&env);
-    crate::lead::watch_outbox(&env);
+    chunks::watch_outbox(&env);
     let widget = Widget::new(env.clone(), check);
     // A share link pasted into a tab that already shows the page only changes the fragment.
     let on_hash = {
@@ -39,7 +39,7 @@ pub fn WidgetRoot(
         }
     });
     let screen = move || {
-        match check.screen.get() {
+        match check.screen() {
         Screen::Loading => {
             view! { <p class="mc-loading" role="status">{widget.env.t("load.waiting")}</p> }
                 .into_any()

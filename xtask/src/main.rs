@@ -122,6 +122,8 @@ fn test(args: &[String]) -> Result {
             "-D",
             "warnings",
         ]))?;
+        // The house rules: no import circle in src/ or engine/src/, no file over 500 lines.
+        house::check()?;
     }
     if only("native") {
         run(cargo().args(["test", "--workspace"]))?;

@@ -5,7 +5,8 @@
 //!   circle, with one such circle spelt out and the line that makes each of its steps.
 //! * Long files: every `.rs` file of `src/`, `engine/src/` and `xtask/src/` over [`MAX_LINES`].
 //!
-//! It prints what it finds and fails when it finds anything. It is not part of `cargo xtask test`.
+//! It prints what it finds and fails when it finds anything. `cargo xtask test` runs it with the
+//! lint layer.
 
 use std::path::{Path, PathBuf};
 
