@@ -283,6 +283,7 @@ pub const TEXT_KEYS: &[&str] = &[
     "intro.resume_results",
     "intro.restart",
     "intro.saved",
+    "resume.version",
     "link.failed",
     "link.damaged",
     "link.version",
