@@ -21,7 +21,9 @@ import {
   readResults,
   serveHost,
   shareCode,
+  STEPS,
   tr,
+  waitForStep,
 } from "./support/browser.mjs";
 
 let browser;
@@ -143,6 +145,42 @@ test("mouse: a click on an option of a step already answered changes the answer"
       await radios.evaluateAll((rs) => rs.map((r) => r.getAttribute("aria-checked"))),
       ["false", "false", "true"],
     );
+    assertNoErrors(session);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test("explanations of terms come with the advice file and open on the question", { timeout: 30_000 }, async () => {
+  // The built-in questions' explanations travel in the advice file, which the first answer starts
+  // to fetch; a question shown after it arrived offers "Was heißt das?".
+  const server = await serveHost({ lang: "de" });
+  const session = await openPage(browser);
+  const { page, context } = session;
+  try {
+    await page.goto(`${server.url}/`);
+    const advice = page.waitForResponse((r) => /maturity-check\.advice\.de\.json$/.test(r.url()) && r.ok());
+    await page.getByRole("button", { name: TEXT.de.start, exact: true }).click();
+    const first = STEPS.findIndex((s) => s.question.explain);
+    assert.ok(first > 0, "the first explained question is not the first step");
+    for (let i = 0; i < first; i++) {
+      await waitForStep(page, i, "de");
+      if (i === 0) {
+        await clickOption(page, 0, 0, "de");
+        await advice;
+        continue;
+      }
+      assert.equal(await page.getByText("Was heißt das?", { exact: true }).count(), 0, `step ${i + 1} explains nothing`);
+      await clickOption(page, i, 0, "de");
+    }
+    await waitForStep(page, first, "de");
+    const toggle = page.getByText("Was heißt das?", { exact: true });
+    await toggle.waitFor();
+    const text = tr(STEPS[first].question.explain, "de");
+    assert.equal(await page.getByText(text, { exact: true }).isVisible(), false, "closed until opened");
+    await toggle.click();
+    assert.ok(await page.getByText(text, { exact: true }).isVisible(), "the explanation shows once opened");
     assertNoErrors(session);
   } finally {
     await context.close();

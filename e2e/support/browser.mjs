@@ -388,8 +388,9 @@ export async function keyOption(page, i, k, locale, { how = "digit", confirm = "
   }
   await page.keyboard.press("Tab");
   let active = await deepActive(page);
-  if (STEPS[i].question.explain) {
-    // A question with an explanation: its "What does this mean?" toggle comes first.
+  if (STEPS[i].question.explain && active.role !== "radio") {
+    // A question with an explanation: its "What does this mean?" toggle comes first (once the
+    // advice file, which brings the explanations of the built-in questions, has arrived).
     await page.keyboard.press("Tab");
     active = await deepActive(page);
   }

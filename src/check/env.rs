@@ -28,6 +28,10 @@ pub struct Env {
     /// (`maturity-check:<id>:<version>`, before the key lost its version): the restore chunk
     /// looks whether it is this check's ([`Env::earlier_keys`]) and says why it is gone.
     pub earlier_progress: bool,
+    /// The built-in questionnaire with its advice file (advice, the results' texts, the
+    /// explanations of terms), once the results' chunk has fetched it: a question screen built
+    /// after that shows the explanations from it. Not a signal: read as a screen is built.
+    pub whole: StoredValue<Option<Arc<Checked>>>,
     host: StoredValue<HtmlElement, LocalStorage>,
 }
 
@@ -50,6 +54,7 @@ impl Env {
             advice_url,
             results_css_url,
             earlier_progress,
+            whole: StoredValue::new(None),
             host: StoredValue::new_local(host),
         }
     }

@@ -58,6 +58,9 @@ impl Check {
                 .iter()
                 .position(|s| self.answer_of(*s).is_none())
                 .unwrap_or(0);
+            // What the first answer would start: the results' code, the advice and with it the
+            // explanations of terms.
+            chunks::prefetch_results(env);
             self.go(Screen::Step(p.step.min(first_open)));
         }
     }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use maturity_check_engine::config::LeadGate;
 use maturity_check_engine::lead::delivery::Next;
-use maturity_check_engine::lead::{Contact, SentMark};
+use maturity_check_engine::lead::{Contact, Field, SentMark};
 use maturity_check_engine::share;
 
 use super::outbox::{outbox_text, stored_mark, WATCHERS};
@@ -29,12 +29,12 @@ pub enum Status {
 /// handle. The chunks that show the lead form get it as context ([`crate::check::Widget::provide`]).
 #[derive(Clone, Copy)]
 pub struct Lead {
-    pub status: RwSignal<Status>,
+    pub(super) status: RwSignal<Status>,
     /// What was typed, kept across screens and failed attempts.
-    pub draft: RwSignal<Contact>,
+    pub(super) draft: RwSignal<Contact>,
     /// When the consent box was ticked (ms since the epoch); `None` while it is not.
-    pub consent_at: RwSignal<Option<f64>>,
-    pub honeypot: RwSignal<String>,
+    pub(super) consent_at: RwSignal<Option<f64>>,
+    pub(super) honeypot: RwSignal<String>,
     /// The share code of the answers the last sent or queued lead carried.
     pub(super) sent_for: RwSignal<Option<String>>,
     /// The submission id of that lead, or of the one being sent.
@@ -94,6 +94,53 @@ impl Lead {
         }
         self.submission.set(Some(mark.submission_id));
         self.sent_for.set(Some(mark.answers));
+    }
+
+    /// What the person is told about their lead (reactive).
+    pub fn status(&self) -> Status {
+        self.status.get()
+    }
+
+    /// Whether a lead is on its way right now (not reactive).
+    pub fn is_sending(&self) -> bool {
+        self.status.get_untracked() == Status::Sending
+    }
+
+    /// `f` of what was typed; reactive if `tracked`.
+    pub fn with_draft<T>(&self, tracked: bool, f: impl FnOnce(&Contact) -> T) -> T {
+        if tracked {
+            self.draft.with(f)
+        } else {
+            self.draft.with_untracked(f)
+        }
+    }
+
+    /// Records what was typed into `field`.
+    pub fn set_field(&self, field: Field, value: String) {
+        self.draft.update(|c| c.set(field, value));
+    }
+
+    /// Whether the consent box is ticked; reactive if `tracked`.
+    pub fn consented(&self, tracked: bool) -> bool {
+        if tracked {
+            self.consent_at.with(Option::is_some)
+        } else {
+            self.consent_at.with_untracked(Option::is_some)
+        }
+    }
+
+    /// Ticks or unticks the consent box, noting when it was ticked.
+    pub fn set_consent(&self, ticked: bool) {
+        self.consent_at.set(ticked.then(js_sys::Date::now));
+    }
+
+    /// What is in the field only bots fill.
+    pub fn honeypot(&self) -> String {
+        self.honeypot.get_untracked()
+    }
+
+    pub fn set_honeypot(&self, value: String) {
+        self.honeypot.set(value);
     }
 
     /// Whether the current result's lead is sent or queued (reactive).

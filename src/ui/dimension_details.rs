@@ -66,6 +66,8 @@ pub fn DimensionDetails(
         );
         let label = view! {
             <span class="mc-details__title">{env.tr(&d.title).to_string()}</span>
+            // Hidden punctuation, so that the button's name reads "Title: not rated".
+            <span class="mc-visually-hidden">": "</span>
             <span class="mc-details__meta">
                 <span class="mc-details__not-rated">{env.t("results.not_rated")}</span>
             </span>
@@ -130,8 +132,11 @@ pub fn DimensionDetails(
     });
     let label = view! {
         <span class="mc-details__title">{env.tr(&d.title).to_string()}</span>
+        // Hidden punctuation, so that the button's name reads "Title: 50, Stage".
+        <span class="mc-visually-hidden">": "</span>
         <span class="mc-details__meta">
             <span class="mc-details__points">{rating.score.to_string()}</span>
+            <span class="mc-visually-hidden">","</span>
             " "
             <span class=format!("mc-badge mc-badge--{}", rating.level + 1)>{env.tr(&level.name).to_string()}</span>
         </span>

@@ -64,7 +64,7 @@ pub fn LeadForm(
     });
     // Sent and queued belong to the result they were sent with; after changed answers they are
     // old news and the form is back.
-    let shown = Memo::new(move |_| match lead.status.get() {
+    let shown = Memo::new(move |_| match lead.status() {
         s @ (Status::Sent | Status::Queued) if lead.done() => s,
         s @ (Status::Sending | Status::Refused(_) | Status::Unsendable) => s,
         _ => Status::Idle,
@@ -160,11 +160,11 @@ fn LeadFields(
     // Problems show after the first send and then follow the input as it is corrected.
     let tried = RwSignal::new(false);
     let decision = Memo::new(move |_| {
-        lead.draft.with(|c| {
+        lead.with_draft(true, |c| {
             decide(
                 &fields,
                 c,
-                lead.consent_at.get().is_some(),
+                lead.consented(true),
                 "", // the honeypot never shows a problem
             )
         })
@@ -217,10 +217,10 @@ fn LeadFields(
                     ),
                 })
             };
-            let initial = lead.draft.with_untracked(|c| c.get(field).to_string());
+            let initial = lead.with_draft(false, |c| c.get(field).to_string());
             let on_input = move |ev| {
                 let value = event_target_value(&ev);
-                lead.draft.update(|c| c.set(field, value));
+                lead.set_field(field, value);
             };
             let required = need == Need::Required;
             let (kind, autocomplete) = match field {
@@ -266,23 +266,18 @@ fn LeadFields(
     });
     let on_consent = move |ev| {
         let ticked = event_target_checked(&ev);
-        lead.consent_at.set(ticked.then(js_sys::Date::now));
+        lead.set_consent(ticked);
     };
-    let on_honeypot = move |ev| lead.honeypot.set(event_target_value(&ev));
-    let sending = move || lead.status.get() == Status::Sending;
+    let on_honeypot = move |ev| lead.set_honeypot(event_target_value(&ev));
+    let sending = move || lead.status() == Status::Sending;
     let env_submit = env.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if lead.status.get_untracked() == Status::Sending {
+        if lead.is_sending() {
             return;
         }
-        let verdict = lead.draft.with_untracked(|c| {
-            decide(
-                &fields,
-                c,
-                lead.consent_at.get_untracked().is_some(),
-                &lead.honeypot.get_untracked(),
-            )
+        let verdict = lead.with_draft(false, |c| {
+            decide(&fields, c, lead.consented(false), &lead.honeypot())
         });
         match verdict {
             Decision::Send => lead.submit(&env_submit, &check),
@@ -317,11 +312,11 @@ fn LeadFields(
             <div class="mc-leadform__hp" aria-hidden="true">
                 <label for="mc-lead-website">{env.t("lead.honeypot")}</label>
                 <input id="mc-lead-website" name="website" type="text" tabindex="-1" autocomplete="off"
-                    prop:value=lead.honeypot.get_untracked() on:input=on_honeypot />
+                    prop:value=lead.honeypot() on:input=on_honeypot />
             </div>
             <div class="mc-consent">
                 <input id="mc-lead-consent" type="checkbox" class="mc-consent__box" required=true
-                    prop:checked=lead.consent_at.get_untracked().is_some()
+                    prop:checked=lead.consented(false)
                     aria-invalid=move || consent_missing().then_some("true")
                     aria-describedby=move || consent_missing().then_some("mc-lead-consent-error")
                     on:change=on_consent />

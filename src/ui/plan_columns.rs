@@ -61,6 +61,7 @@ pub fn PlanColumns() -> impl IntoView {
             Some(view! {
                 <li class="mc-plan__entry mc-plan__entry--find-out" data-find-out=d.id.clone()>
                     <span class="mc-tag">{short_title(env.tr(&d.title))}</span>
+                    <span class="mc-visually-hidden">": "</span>
                     <span class="mc-plan__text">
                         <strong>{env.t("results.find_out")}</strong>
                         {text.map(|t| view! { ": " {t} })}
@@ -93,6 +94,7 @@ pub fn PlanColumns() -> impl IntoView {
                     view! {
                         <li class="mc-plan__entry" data-advice=advice.id.clone() data-extra=extra>
                             <span class="mc-tag">{dimension}</span>
+                            <span class="mc-visually-hidden">": "</span>
                             <span class="mc-plan__text">{env.tr(&advice.text).to_string()}</span>
                             {because}
                             {badges(&env, advice)}
@@ -156,5 +158,8 @@ pub fn badges(env: &Env, advice: &Advice) -> Option<impl IntoView> {
         };
         view! { <span class="mc-chip" data-impact=i.as_str()>{env.t(key)}</span> }
     });
-    Some(view! { <span class="mc-plan__badges">{effort}{impact}</span> })
+    // Hidden commas, so that a screen reader says "effort S, impact high", not one run-on word.
+    let comma = (effort.is_some() && impact.is_some())
+        .then(|| view! { <span class="mc-visually-hidden">", "</span> });
+    Some(view! { <span class="mc-plan__badges">{effort}{comma}{impact}</span> })
 }

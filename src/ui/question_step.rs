@@ -11,7 +11,7 @@ Focus moves to the question's heading when the step appears, so screen readers a
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use maturity_check_engine::flow::Step;
-use maturity_check_engine::Answer;
+use maturity_check_engine::{Answer, Checked};
 
 use crate::check::{Check, Env, Pick};
 
@@ -36,7 +36,7 @@ pub fn QuestionStep(
     let Some(&step) = env.steps.get(index) else {
         return ().into_any();
     };
-    let (eyebrow, prompt, help, explain, items) = match step {
+    let (eyebrow, prompt, help, items) = match step {
         Step::Scored(i) => {
             let question = &env.q.questions[i];
             let dimension = env.q.dimensions.iter().find(|d| d.id == question.dimension);
@@ -63,7 +63,6 @@ pub fn QuestionStep(
                     .unwrap_or_default(),
                 env.tr(&question.prompt).to_string(),
                 question.help.as_ref().map(|h| env.tr(h).to_string()),
-                question.explain.as_ref().map(|e| env.tr(e).to_string()),
                 items,
             )
         }
@@ -83,11 +82,25 @@ pub fn QuestionStep(
                 env.t("step.context"),
                 env.tr(&question.prompt).to_string(),
                 question.help.as_ref().map(|h| env.tr(h).to_string()),
-                question.explain.as_ref().map(|e| env.tr(e).to_string()),
                 items,
             )
         }
     };
+    // The terms explained: from the questionnaire, or for the built-in one from its advice file,
+    // which the first answer starts to fetch (the first explained question is the sixth step).
+    let text = |q: &Checked| {
+        match step {
+            Step::Scored(i) => q.questions.get(i).and_then(|x| x.explain.as_ref()),
+            Step::Context(i) => q.context_questions.get(i).and_then(|c| c.explain.as_ref()),
+        }
+        .map(|t| env.tr(t).to_string())
+    };
+    let explain = text(&env.q).or_else(|| {
+        env.whole
+            .try_with_value(|w| w.as_deref().and_then(text))
+            .flatten()
+    });
+    let explain_label = env.t("step.explain");
     let count = items.len();
     let current = move || check.shown_pick(index, step);
     let initial_focus = items
@@ -242,7 +255,7 @@ pub fn QuestionStep(
             // Native disclosure: opens and closes without any code of ours.
             {explain.map(|e| view! {
                 <details class="mc-explain">
-                    <summary>{env.t("step.explain")}</summary>
+                    <summary>{explain_label.clone()}</summary>
                     <p>{e}</p>
                 </details>
             })}

@@ -155,7 +155,7 @@ pub fn ResultRadar() -> impl IntoView {
     view! {
         <div class="mc-radar">
             <div class="mc-radar__figure">
-            <svg class="mc-radar__chart" viewBox=view_box role="img" aria-labelledby="mc-radar-title mc-radar-desc" focusable="false">
+            <svg class="mc-radar__chart" viewBox=view_box role="img" aria-labelledby="mc-radar-title" aria-describedby="mc-radar-desc" focusable="false">
                 <title id="mc-radar-title">{env.t("results.radar")}</title>
                 <desc id="mc-radar-desc">{env.t("results.radar_alt")}</desc>
                 {ring_views}

@@ -42,6 +42,10 @@ pub async fn with_advice(env: Env) -> Result<Env, ChunkError> {
         fetch_advice(core, url.clone()).boxed_local()
     })
     .await?;
+    // The question screens show the explanations of terms from it (`try_`: the widget may be gone).
+    if env.whole.try_with_value(Option::is_none) == Some(true) {
+        env.whole.try_set_value(Some(q.clone()));
+    }
     Ok(env.with_questionnaire(q))
 }
 

@@ -22,6 +22,18 @@ pub struct AdviceFile {
     pub roles: Vec<RoleProfile>,
     pub dimensions: Vec<DimensionTexts>,
     pub levels: Vec<LevelTexts>,
+    /// The explanations of terms of the questions and context questions that have one: help a
+    /// visitor may open, not needed before the first answer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explain: Vec<ExplainText>,
+}
+
+/// A question's (or a context question's) explanation of its terms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExplainText {
+    pub id: String,
+    pub text: Text,
 }
 
 /// A dimension's texts that only the results show.
@@ -112,11 +124,25 @@ pub fn advice_file(q: &Questionnaire, text_locale: &str) -> String {
                 description: only(&l.description),
             })
             .collect(),
+        explain: q
+            .questions
+            .iter()
+            .map(|x| (&x.id, &x.explain))
+            .chain(q.context_questions.iter().map(|c| (&c.id, &c.explain)))
+            .filter_map(|(id, e)| {
+                Some(ExplainText {
+                    id: id.clone(),
+                    text: only(e.as_ref()?),
+                })
+            })
+            .collect(),
     };
     serde_json::to_string(&file).unwrap_or_default()
 }
 
-/// The core joined with a fetched advice file (advice and role profiles): the questionnaire in that one locale, validated.
+/// The core joined with a fetched advice file (advice, role profiles, the results' texts and the
+/// explanations of terms): the questionnaire in that one locale, validated. An explanation for a
+/// question the core does not have is refused, as a missing text is.
 pub fn complete(core: &Questionnaire, advice_json: &str) -> Result<Checked, Vec<Problem>> {
     let file: AdviceFile = serde_json::from_str(advice_json).map_err(|e| {
         vec![Problem::new(
@@ -147,6 +173,23 @@ pub fn complete(core: &Questionnaire, advice_json: &str) -> Result<Checked, Vec<
         match file.levels.iter().find(|t| t.id == l.id) {
             Some(t) => (l.name, l.description) = (t.name.clone(), t.description.clone()),
             None => missing.push(format!("level \"{}\"", l.id)),
+        }
+    }
+    for e in &file.explain {
+        let target = q
+            .questions
+            .iter_mut()
+            .find(|x| x.id == e.id)
+            .map(|x| &mut x.explain)
+            .or_else(|| {
+                q.context_questions
+                    .iter_mut()
+                    .find(|c| c.id == e.id)
+                    .map(|c| &mut c.explain)
+            });
+        match target {
+            Some(slot) => *slot = Some(e.text.clone()),
+            None => missing.push(format!("an explanation of \"{}\"", e.id)),
         }
     }
     if !missing.is_empty() {

@@ -43,7 +43,8 @@ fn read_core(text: &str) -> Option<(Questionnaire, TextMap)> {
     r.0.next().is_none().then_some((q, ui))
 }
 
-/// The core of `q` in `text_locale` ([`crate::locales`]): what [`read_core_file`] reads. Written
+/// The core of `q` in `text_locale` ([`crate::locales`]): what [`read_core_file`] reads, without
+/// the questions' explanations of terms (they are in the advice file, [`super::advice_file`]). Written
 /// from the questionnaire as [`Questionnaire::restrict_to`] leaves it, so its texts are chosen as
 /// every other per-locale file's (for a formal text locale such as `de-formal`, from the texts in
 /// their formal form, [`Questionnaire::prefer_formal`], in its base locale `de`), then the first
@@ -57,6 +58,14 @@ pub fn core_file(q: &Questionnaire, text_locale: &str) -> Option<String> {
         q.prefer_formal();
     }
     q.restrict_to(locale);
+    // The explanations of terms come with the advice file: they are help a visitor may open, and
+    // the first explained question is not the first one asked.
+    for x in &mut q.questions {
+        x.explain = None;
+    }
+    for c in &mut q.context_questions {
+        c.explain = None;
+    }
     let mut out = Writer(Vec::new());
     out.questionnaire(&q)?;
     let keys = crate::ui_text::de::WITH_CORE;

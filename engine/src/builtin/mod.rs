@@ -10,8 +10,8 @@ needs, in the visitor's language only. `cargo xtask dist` writes both next to th
   validator again ([`read_core_file`]). It has a compact form, every field in the model's order and
   no JSON, so the first view carries neither a JSON parser's work on it nor serde's visitors for
   the model.
-* The **advice**, the role profiles and the results' texts ([`advice_file`]), fetched when the
-  results are about to show. [`complete`] joins it to the core and validates the whole, so a
+* The **advice**, the role profiles, the results' texts and the questions' explanations of terms
+  ([`advice_file`]), fetched after the first answer, when the results are about to be needed. [`complete`] joins it to the core and validates the whole, so a
   stale or damaged file is refused with its problems rather than trusted.
 
 Files: [`core_file`](mod@core_file) (read and written through `reader` and `writer`), [`advice`], and [`restrict`]
@@ -24,7 +24,7 @@ mod reader;
 pub mod restrict;
 mod writer;
 
-pub use advice::{advice_file, complete, AdviceFile, DimensionTexts, LevelTexts};
+pub use advice::{advice_file, complete, AdviceFile, DimensionTexts, ExplainText, LevelTexts};
 pub use core_file::{core_file, read_core_file, Core};
 
 /// The locales of the built-in questionnaire (`questionnaire/default.json`; a test keeps them in

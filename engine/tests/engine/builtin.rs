@@ -83,6 +83,12 @@ fn the_core_is_the_default_questionnaire_in_one_locale_without_what_only_the_res
         for l in &mut expected.levels {
             (l.name, l.description) = Default::default();
         }
+        for x in &mut expected.questions {
+            x.explain = None;
+        }
+        for c in &mut expected.context_questions {
+            c.explain = None;
+        }
         assert_eq!(core, expected, "{locale}");
     }
 }
@@ -198,4 +204,47 @@ fn a_stale_damaged_or_foreign_advice_file_is_refused_with_a_reason() {
     let mut short = good;
     short["advice"] = serde_json::Value::Array(Vec::new());
     assert!(!reason(&short.to_string()).is_empty());
+}
+
+#[test]
+fn explanations_travel_in_the_advice_file_and_one_for_no_question_is_refused() {
+    let full = full();
+    let file = advice_file(&full, "de");
+    let parsed: AdviceFile = serde_json::from_str(&file).expect("the advice file parses");
+    let explained = full
+        .questions
+        .iter()
+        .filter(|x| x.explain.is_some())
+        .count()
+        + full
+            .context_questions
+            .iter()
+            .filter(|c| c.explain.is_some())
+            .count();
+    assert!(explained > 0);
+    assert_eq!(parsed.explain.len(), explained);
+    assert!(core("de").questions.iter().all(|x| x.explain.is_none()));
+    let joined = joined(&full, "de");
+    assert_eq!(
+        joined
+            .questions
+            .iter()
+            .filter(|x| x.explain.is_some())
+            .count()
+            + joined
+                .context_questions
+                .iter()
+                .filter(|c| c.explain.is_some())
+                .count(),
+        explained
+    );
+    // An explanation of a question the core does not have: a stale or tampered file.
+    let mut stale = parsed;
+    stale.explain[0].id = "no-such-question".to_string();
+    let text = serde_json::to_string(&stale).expect("written");
+    let problems = complete(&core("de"), &text).expect_err("refused");
+    assert!(
+        problems[0].message.contains("no-such-question"),
+        "{problems:?}"
+    );
 }
