@@ -71,3 +71,47 @@ for (const [lang, config] of [
     });
   }
 }
+
+/** A host page whose widget sits three viewports down, with `attributes` on the element. */
+const farDown = (attributes) => `<!doctype html>
+<html lang="de">
+<head>
+  <meta charset="utf-8">
+  <title>Far down</title>
+  <link rel="icon" href="data:,">
+  <script type="module" src="/dist/maturity-check.js"></script>
+</head>
+<body>
+  <h1>A long page</h1>
+  <div style="height: 300vh"></div>
+  <maturity-check ${attributes}></maturity-check>
+</body>
+</html>`;
+
+for (const lazy of [true, false]) {
+  test(`loading="lazy" ${lazy ? "waits until the widget is near the viewport" : "absent: the widget loads at once"}`, { timeout: 30_000 }, async () => {
+    const server = await startStatic({ mounts: await mounts(), pages: { "/": { body: farDown(lazy ? 'loading="lazy"' : "") } } });
+    const session = await openPage(browser);
+    const requested = [];
+    session.page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    const widgetFiles = () => requested.filter((p) => /\.wasm$|\.core\.[a-z-]+\.txt$/.test(p));
+    try {
+      await session.page.goto(`${server.url}/`);
+      await session.page.waitForLoadState("load");
+      await session.page.waitForTimeout(800);
+      if (lazy) {
+        assert.deepEqual(widgetFiles(), [], "nothing of the widget is downloaded while it is far away");
+        // Scrolled to within a viewport of it: the downloads start and the intro shows.
+        await session.page.evaluate(() => window.scrollTo(0, window.innerHeight * 1.2));
+      } else {
+        assert.ok(widgetFiles().length >= 2, `the wasm and the core are downloaded at once: ${widgetFiles()}`);
+      }
+      await session.page.getByRole("button", { name: TEXT.de.start, exact: true }).waitFor({ state: "attached" });
+      assert.ok(widgetFiles().some((p) => p.endsWith("maturity_check_bg.wasm")));
+      assertNoErrors(session);
+    } finally {
+      await session.context.close();
+      await server.close();
+    }
+  });
+}

@@ -255,6 +255,7 @@ class MaturityCheckElement extends HTMLElement {
   static observedAttributes = ["config", "config-url"];
   #handle = null;
   #generation = 0;
+  #watch = null;
 
   connectedCallback() {
     this.#start();
@@ -273,6 +274,9 @@ class MaturityCheckElement extends HTMLElement {
 
   async #start() {
     const generation = ++this.#generation;
+    // `loading="lazy"`: nothing is downloaded until the element is within a viewport's height of
+    // being seen.
+    if (this.getAttribute("loading") === "lazy" && !(await this.#near())) return;
     // The downloads start now, before the config is read (a `config-url` takes a round trip):
     // the wasm module, then the built-in questions for an inline config. mount() below picks up
     // the same downloads.
@@ -303,7 +307,24 @@ class MaturityCheckElement extends HTMLElement {
     }
   }
 
+  /** Resolves true once the element is near the viewport, false if it is stopped before. */
+  #near() {
+    if (typeof IntersectionObserver !== "function") return true;
+    return new Promise((ok) => {
+      const seen = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) seen.disconnect(), ok(true);
+        },
+        { rootMargin: "100% 0px" },
+      );
+      seen.observe(this);
+      this.#watch = () => (seen.disconnect(), ok(false));
+    });
+  }
+
   #stop() {
+    this.#watch?.();
+    this.#watch = null;
     this.#generation++;
     this.#handle?.destroy();
     this.#handle = null;
