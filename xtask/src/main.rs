@@ -11,12 +11,15 @@ something (no root, no apt) it says what is missing and how to get it. Commands:
 * `size`   print raw, gzip and brotli bytes of every file in `dist/`;
 * `budget` the byte budget of the first view, on the `dist/` built last (`test budget` builds it);
 * `house`  report import circles of `src/` and `engine/src/` and source files over 500 lines
-  (not part of `test`).
+  (`test` runs it with `lint`);
+* `pack`   build the npm package from `dist/` (`test pack` also type-checks `e2e/types/usage.ts`
+  against it).
 */
 
 mod dist;
 mod docs;
 mod house;
+mod pack;
 mod setup;
 mod size;
 
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
         Some("setup") => setup::for_build().and_then(|()| setup::for_tests()),
         Some("docs") => docs::write().and_then(|()| config_docs()),
         Some("house") => house::check(),
+        Some("pack") => pack::pack().map(|_| ()),
         // For bench/bytes.mjs: what `dist` does to the main module after wasm-bindgen.
         Some("slim") => match &args[1..] {
             [module, glue] => dist::slim(Path::new(module), Path::new(glue)),
@@ -41,7 +45,7 @@ fn main() -> ExitCode {
         },
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  serve   build and serve the demo page on 127.0.0.1\n  test    run every test (fmt, clippy, native, browser, byte budget, end-to-end); one layer: `test lint|native|browser|budget|e2e`\n  dist    build the deployable folder dist/\n  size    print raw, gzip and brotli bytes of dist/\n  budget  check the first view of the dist/ built last against the byte budget\n  setup   install what the other commands need\n  docs    write docs/questionnaire.md from questionnaire/default.json, public/config.schema.json\n          and the key tables of docs/config.md from the engine's key table\n  house   report import circles in src/ and engine/src/ and .rs files over 500 lines"
+                "usage: cargo xtask <command>\n\n  serve   build and serve the demo page on 127.0.0.1\n  test    run every test (fmt, clippy, native, browser, byte budget, end-to-end); one layer: `test lint|native|browser|budget|pack|e2e`\n  dist    build the deployable folder dist/\n  size    print raw, gzip and brotli bytes of dist/\n  budget  check the first view of the dist/ built last against the byte budget\n  setup   install what the other commands need\n  docs    write docs/questionnaire.md from questionnaire/default.json, public/config.schema.json\n          and the key tables of docs/config.md from the engine's key table\n  house   report import circles in src/ and engine/src/ and .rs files over 500 lines\n  pack    build the npm package (target/npm/maturity-check-<version>.tgz) with npm pack"
             );
             return ExitCode::from(2);
         }
@@ -151,6 +155,10 @@ fn test(args: &[String]) -> Result {
     }
     if budget {
         size::budget(&root().join("dist"))?;
+    }
+    if only("pack") {
+        let tarball = pack::pack()?;
+        pack::check_types(&tarball)?;
     }
     if only("e2e") {
         run(Command::new("node").args(["--test", "--test-concurrency=1", "e2e/"]))?;

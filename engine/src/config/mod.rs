@@ -29,6 +29,7 @@ pub mod schema;
 mod sections;
 mod theme;
 pub mod types;
+pub mod typescript;
 mod walk;
 
 pub use crate::lead::settings::{
