@@ -489,10 +489,10 @@ fn press(target: &Element, key: &str) {
     target.dispatch_event(&event).unwrap();
 }
 
-/// Mounts a widget with `config` and presses its start button, labelled `start`.
-async fn started(config: &str, start: &str) -> (WidgetHandle, HtmlElement) {
-    let (host, container) = host();
-    let widget = mount(
+/// Mounts a widget with `config` into `container` (inside `host`), as the loader does when it
+/// has not fetched the built-in questions ahead and saw no progress of an earlier version.
+async fn mount_in(host: HtmlElement, container: &HtmlElement, config: &str) -> WidgetHandle {
+    mount(
         host,
         container.clone(),
         config.into(),
@@ -501,7 +501,19 @@ async fn started(config: &str, start: &str) -> (WidgetHandle, HtmlElement) {
         None,
         false,
     )
-    .await;
+    .await
+}
+
+/// Mounts a widget with `config` into a fresh host; returns it and its container.
+async fn mounted(config: &str) -> (WidgetHandle, HtmlElement) {
+    let (host, container) = host();
+    let widget = mount_in(host, &container, config).await;
+    (widget, container)
+}
+
+/// Mounts a widget with `config` and presses its start button, labelled `start`.
+async fn started(config: &str, start: &str) -> (WidgetHandle, HtmlElement) {
+    let (widget, container) = mounted(config).await;
     until("intro", || by_role(&container, "button", start).is_some()).await;
     click(&get_by_role(&container, "button", start));
     (widget, container)
@@ -527,17 +539,7 @@ fn summary(root: &Element) -> Option<Element> {
 
 #[wasm_bindgen_test]
 async fn intro_shows_the_title_the_length_and_a_start_button() {
-    let (host, container) = host();
-    let _widget = mount(
-        host,
-        container.clone(),
-        r#"{"locale":"en","persistence":false}"#.into(),
-        None,
-        None,
-        None,
-        false,
-    )
-    .await;
+    let (_widget, container) = mounted(r#"{"locale":"en","persistence":false}"#).await;
     until("intro", || {
         heading(&container, Some(2), Name::Any).is_some()
     })
@@ -747,16 +749,7 @@ async fn an_invalid_config_shows_the_error_panel_with_paths_and_an_event() {
         .unwrap();
     let config =
         r##"{"theme":{"primary":"blue"},"cta":{"label":"x","url":"javascript:alert(1)"}}"##;
-    let _widget = mount(
-        host,
-        container.clone(),
-        config.into(),
-        None,
-        None,
-        None,
-        false,
-    )
-    .await;
+    let _widget = mount_in(host, &container, config).await;
     until("error panel", || {
         by_role(&container, "alert", Name::Any).is_some()
     })
@@ -836,17 +829,7 @@ async fn starting_removes_a_share_code_and_keeps_the_page_s_history_state() {
 
 #[wasm_bindgen_test]
 async fn destroy_removes_the_widget() {
-    let (host, container) = host();
-    let mut widget = mount(
-        host,
-        container.clone(),
-        "{}".into(),
-        None,
-        None,
-        None,
-        false,
-    )
-    .await;
+    let (mut widget, container) = mounted("{}").await;
     // The intro, named by its title (in whichever language the page asks for).
     until("intro", || {
         heading(&container, Some(2), Name::Any).is_some()
@@ -866,17 +849,7 @@ async fn destroying_during_the_pick_transition_leaves_the_module_working() {
     // The next step is due after the transition; the widget goes away first.
     widget.destroy();
     sleep(400).await;
-    let (host2, container2) = host();
-    let _again = mount(
-        host2,
-        container2.clone(),
-        r#"{"locale":"de","persistence":false}"#.into(),
-        None,
-        None,
-        None,
-        false,
-    )
-    .await;
+    let (_again, container2) = mounted(r#"{"locale":"de","persistence":false}"#).await;
     until("a new widget's intro", || {
         by_role(&container2, "button", "Check starten").is_some()
     })
@@ -913,36 +886,16 @@ impl Drop for SharedResult {
 #[wasm_bindgen_test]
 async fn the_lead_form_shows_only_with_an_endpoint_and_asks_for_the_configured_fields() {
     let _shared = SharedResult::open();
-    let (plain_host, plain) = host();
-    let _plain = mount(
-        plain_host,
-        plain.clone(),
-        r#"{"locale":"en","persistence":false}"#.into(),
-        None,
-        None,
-        None,
-        false,
-    )
-    .await;
+    let (_plain, plain) = mounted(r#"{"locale":"en","persistence":false}"#).await;
     until("results", || summary(&plain).is_some()).await;
     assert!(
         by_role(&plain, "form", Name::Any).is_none(),
         "no endpoint, no form"
     );
 
-    let (host, container) = host();
     let config = r#"{"locale":"en","persistence":false,"privacy_url":"/privacy",
         "lead":{"endpoint":"/leads","fields":{"phone":"required","message":"optional"}}}"#;
-    let _widget = mount(
-        host,
-        container.clone(),
-        config.into(),
-        None,
-        None,
-        None,
-        false,
-    )
-    .await;
+    let (_widget, container) = mounted(config).await;
     until("lead form", || {
         by_role(&container, "form", Name::Any).is_some()
     })
@@ -994,18 +947,8 @@ async fn the_lead_form_shows_only_with_an_endpoint_and_asks_for_the_configured_f
 #[wasm_bindgen_test]
 async fn sending_an_empty_lead_form_marks_every_problem_and_sends_nothing() {
     let _shared = SharedResult::open();
-    let (host, container) = host();
     let config = r#"{"locale":"de","persistence":false,"lead":{"endpoint":"/leads","fields":{"name":"required"}}}"#;
-    let _widget = mount(
-        host,
-        container.clone(),
-        config.into(),
-        None,
-        None,
-        None,
-        false,
-    )
-    .await;
+    let (_widget, container) = mounted(config).await;
     until("lead form", || {
         by_role(&container, "form", Name::Any).is_some()
     })

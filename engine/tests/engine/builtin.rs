@@ -211,33 +211,20 @@ fn explanations_travel_in_the_advice_file_and_one_for_no_question_is_refused() {
     let full = full();
     let file = advice_file(&full, "de");
     let parsed: AdviceFile = serde_json::from_str(&file).expect("the advice file parses");
-    let explained = full
-        .questions
-        .iter()
-        .filter(|x| x.explain.is_some())
-        .count()
-        + full
-            .context_questions
-            .iter()
-            .filter(|c| c.explain.is_some())
-            .count();
+    // Questions and context questions with an explanation of their terms.
+    let explained_in = |q: &maturity_check_engine::Checked| {
+        q.questions.iter().filter(|x| x.explain.is_some()).count()
+            + q.context_questions
+                .iter()
+                .filter(|c| c.explain.is_some())
+                .count()
+    };
+    let explained = explained_in(&full);
     assert!(explained > 0);
     assert_eq!(parsed.explain.len(), explained);
     assert!(core("de").questions.iter().all(|x| x.explain.is_none()));
     let joined = joined(&full, "de");
-    assert_eq!(
-        joined
-            .questions
-            .iter()
-            .filter(|x| x.explain.is_some())
-            .count()
-            + joined
-                .context_questions
-                .iter()
-                .filter(|c| c.explain.is_some())
-                .count(),
-        explained
-    );
+    assert_eq!(explained_in(&joined), explained);
     // An explanation of a question the core does not have: a stale or tampered file.
     let mut stale = parsed;
     stale.explain[0].id = "no-such-question".to_string();
