@@ -22,6 +22,7 @@ mod house;
 mod pack;
 mod setup;
 mod size;
+mod toml;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};

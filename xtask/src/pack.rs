@@ -84,23 +84,8 @@ pub fn check_types(tarball: &Path) -> Result {
 fn crate_version(root: &Path) -> Result<String> {
     let text =
         std::fs::read_to_string(root.join("Cargo.toml")).map_err(|e| format!("Cargo.toml: {e}"))?;
-    version_of(&text).ok_or_else(|| "Cargo.toml: no [package] version".to_string())
-}
-
-/// The `version` of the `[package]` table of a `Cargo.toml`.
-fn version_of(manifest: &str) -> Option<String> {
-    let mut in_package = false;
-    for line in manifest.lines().map(str::trim) {
-        if line.starts_with('[') {
-            in_package = line == "[package]";
-        } else if in_package {
-            if let Some(rest) = line.strip_prefix("version") {
-                let value = rest.trim_start().strip_prefix('=')?.trim();
-                return Some(value.trim_matches('"').to_string());
-            }
-        }
-    }
-    None
+    crate::toml::string_in(&text, "package", "version")
+        .ok_or_else(|| "Cargo.toml: no [package] version".to_string())
 }
 
 fn copy_folder(from: &Path, to: &Path) -> Result {
@@ -237,13 +222,6 @@ declare global {{
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_version_is_the_package_table_s() {
-        let manifest = "[workspace]\nmembers = []\nversion = \"9\"\n\n[package]\nname = \"w\"\nversion = \"1.2.3\"\n\n[dependencies]\nversion = \"0\"\n";
-        assert_eq!(version_of(manifest).as_deref(), Some("1.2.3"));
-        assert_eq!(version_of("[package]\nname = \"w\"\n"), None);
-    }
 
     #[test]
     fn the_declarations_carry_the_config_and_every_event() {

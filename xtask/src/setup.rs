@@ -42,13 +42,9 @@ pub fn pinned_toolchain() -> Result<String> {
     channel(&text).ok_or_else(|| format!("{}: no `channel = \"...\"` line", file.display()))
 }
 
-/// The value of the `channel = "..."` line of a `rust-toolchain.toml`.
+/// The `channel` of the `[toolchain]` table of a `rust-toolchain.toml`.
 fn channel(toml: &str) -> Option<String> {
-    toml.lines().find_map(|line| {
-        let value = line.trim().strip_prefix("channel")?.trim_start();
-        let value = value.strip_prefix('=')?.trim();
-        Some(value.strip_prefix('"')?.split('"').next()?.to_string())
-    })
+    crate::toml::string_in(toml, "toolchain", "channel")
 }
 
 fn rustup_missing(what: &str) -> String {
