@@ -1,7 +1,7 @@
 //! The order of the steps: context questions without `after` first, then each scored question
 //! followed by the context questions placed after it.
 
-use crate::validate::Checked;
+use crate::validate::Scorable;
 
 /// One step of the check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -13,7 +13,7 @@ pub enum Step {
 }
 
 /// Every question of `q`, in the order it is asked.
-pub fn steps(q: &Checked) -> Vec<Step> {
+pub fn steps(q: &Scorable) -> Vec<Step> {
     let mut out = Vec::with_capacity(q.questions.len() + q.context_questions.len());
     push_context_after(q, None, &mut out);
     for (i, question) in q.questions.iter().enumerate() {
@@ -23,7 +23,7 @@ pub fn steps(q: &Checked) -> Vec<Step> {
     out
 }
 
-fn push_context_after(q: &Checked, id: Option<&str>, out: &mut Vec<Step>) {
+fn push_context_after(q: &Scorable, id: Option<&str>, out: &mut Vec<Step>) {
     let placed = q
         .context_questions
         .iter()

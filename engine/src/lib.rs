@@ -6,7 +6,8 @@ The maturity check's pure logic, with no browser in sight.
 * [`config`]: a partner's raw config -> [`config::WidgetConfig`], problems with JSON paths;
 * [`formal`]: the formal register ("Sie") of a questionnaire's texts;
 * [`flow`]: the order in which scored and context questions are asked;
-* [`validate`]: raw questionnaire -> [`Checked`], every problem with its JSON path;
+* [`validate`]: raw questionnaire -> [`Checked`], every problem with its JSON path; the questions
+  alone, as the first view asks them, are a [`Scorable`];
 * [`scoring`]: answers -> scores and levels per dimension and overall;
 * [`plan`]: priorities by role and the three-column plan, tailored by context answers;
 * [`reasons`]: why a dimension stands where it does and the smallest change that lifts it;
@@ -46,7 +47,7 @@ pub use model::{AdviceKind, Questionnaire, Text};
 pub use plan::{plan, Plan, PlanEntry};
 pub use problem::{LoadError, Problem};
 pub use scoring::{assess, Answer, Answers, Assessment, Rating};
-pub use validate::{load, validate, Checked};
+pub use validate::{load, validate, Checked, Scorable};
 
 /// The default questionnaire shipped with the widget (German and English).
 pub const DEFAULT_QUESTIONNAIRE: &str = include_str!("../../questionnaire/default.json");

@@ -16,7 +16,7 @@ use std::fmt;
 use crate::json::Json;
 use crate::scoring::Answers;
 use crate::share::{self, ShareError};
-use crate::validate::Checked;
+use crate::validate::Scorable;
 
 const FORMAT: u32 = 1;
 
@@ -25,7 +25,7 @@ const KEY_PREFIX: &str = "maturity-check:";
 /// The storage key for a questionnaire's progress, `maturity-check:<id>:progress`, the same for
 /// each of its versions. The last part keeps it apart from the widget's other keys
 /// (`maturity-check:leads`, the outbox, would be the key of a questionnaire named "leads").
-pub fn storage_key(q: &Checked) -> String {
+pub fn storage_key(q: &Scorable) -> String {
     format!("{KEY_PREFIX}{}:{PROGRESS}", q.id)
 }
 
@@ -35,7 +35,7 @@ const PROGRESS: &str = "progress";
 /// its version (`maturity-check:<id>:<version>`), for a version other than `q`'s; None for any
 /// other key (the lead's sent mark, `…:<version>:lead`, included). What such a key holds was
 /// saved under another version and cannot be restored.
-pub fn earlier_key_version<'k>(q: &Checked, key: &'k str) -> Option<&'k str> {
+pub fn earlier_key_version<'k>(q: &Scorable, key: &'k str) -> Option<&'k str> {
     let version = key
         .strip_prefix(KEY_PREFIX)?
         .strip_prefix(q.id.as_str())?
@@ -100,7 +100,7 @@ impl std::error::Error for ProgressError {}
 /// serde_json's writer would bring its error type (with std's texts for every I/O error kind) into
 /// the first view for three fields. `load` reads it with a real JSON parser, and the tests check
 /// that the text is exactly what serde_json writes.
-pub fn save(q: &Checked, progress: &Progress) -> String {
+pub fn save(q: &Scorable, progress: &Progress) -> String {
     format!(
         "{{\"format\":{FORMAT},\"answers\":{},\"step\":{}}}",
         json_string(&share::encode(q, &progress.answers)),
@@ -137,7 +137,7 @@ fn json_string(s: &str) -> String {
 }
 
 /// Reads stored progress for `q`. Any input gives progress or a typed error, never a panic.
-pub fn load(q: &Checked, text: &str) -> Result<Progress, ProgressError> {
+pub fn load(q: &Scorable, text: &str) -> Result<Progress, ProgressError> {
     let value: serde_json::Value = serde_json::from_str(text)
         .map_err(|e| ProgressError::Corrupt(crate::validate::json_error(&e)))?;
     load_value(q, &Json::from(&value))
@@ -145,7 +145,7 @@ pub fn load(q: &Checked, text: &str) -> Result<Progress, ProgressError> {
 
 /// [`load`] for text that is already parsed (the widget lets the browser parse it, so that its
 /// code carries no JSON parser of its own).
-pub fn load_value(q: &Checked, value: &Json) -> Result<Progress, ProgressError> {
+pub fn load_value(q: &Scorable, value: &Json) -> Result<Progress, ProgressError> {
     let corrupt = |what: &str| ProgressError::Corrupt(what.to_string());
     let fields = value.as_object().ok_or_else(|| corrupt("not an object"))?;
     if let Some(key) = fields

@@ -14,7 +14,7 @@ no overall score either ([`Assessment::overall`] is `None`). Scores are rounded 
 at the end, so that a level and the number shown beside it always agree.
 */
 
-use crate::validate::{Checked, OPTION_COUNT};
+use crate::validate::{Scorable, OPTION_COUNT};
 
 /// The answer to one scored question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,7 +47,7 @@ pub struct Answers {
 
 impl Answers {
     /// No answers yet, sized for `q`.
-    pub fn empty(q: &Checked) -> Self {
+    pub fn empty(q: &Scorable) -> Self {
         Answers {
             scored: vec![None; q.questions.len()],
             context: vec![None; q.context_questions.len()],
@@ -55,7 +55,7 @@ impl Answers {
     }
 
     /// Whether the slots match `q` and every answer points at an option that exists.
-    pub fn fits(&self, q: &Checked) -> bool {
+    pub fn fits(&self, q: &Scorable) -> bool {
         self.scored.len() == q.questions.len()
             && self.context.len() == q.context_questions.len()
             && self
@@ -80,7 +80,7 @@ impl Answers {
     }
 
     /// The option id chosen for context question `question_id`, if answered.
-    pub fn context_option<'q>(&self, q: &'q Checked, question_id: &str) -> Option<&'q str> {
+    pub fn context_option<'q>(&self, q: &'q Scorable, question_id: &str) -> Option<&'q str> {
         let i = q
             .context_questions
             .iter()
@@ -142,7 +142,7 @@ impl Assessment {
 
 /// The level index for a whole-point score: the band `[min, max)` it falls in, the last band
 /// including its upper bound.
-pub fn level_for(q: &Checked, score: f64) -> usize {
+pub fn level_for(q: &Scorable, score: f64) -> usize {
     q.levels
         .iter()
         .position(|l| score >= l.min && score < l.max)
@@ -150,7 +150,7 @@ pub fn level_for(q: &Checked, score: f64) -> usize {
 }
 
 fn questions_of(
-    q: &Checked,
+    q: &Scorable,
     dimension: usize,
 ) -> impl Iterator<Item = (usize, &crate::model::Question)> {
     let id = q.dimensions.get(dimension).map(|d| d.id.as_str());
@@ -164,7 +164,7 @@ fn questions_of(
 /// [`Answer::points`] over its questions answered with an option; "don't know" answers are left
 /// out with their weight, and an unanswered question counts as the lowest option. 0 when nothing
 /// is left to average. It does not say whether the dimension is rated: see [`not_rated`].
-pub fn dimension_score(q: &Checked, answers: &Answers, dimension: usize) -> f64 {
+pub fn dimension_score(q: &Scorable, answers: &Answers, dimension: usize) -> f64 {
     let mut sum = 0.0;
     let mut weights = 0.0;
     for (qi, question) in questions_of(q, dimension) {
@@ -186,7 +186,7 @@ pub fn dimension_score(q: &Checked, answers: &Answers, dimension: usize) -> f64 
 
 /// Whether dimension `dimension` is not rated: half or more of its scored questions (counted, not
 /// weighted) are answered "don't know".
-pub fn not_rated(q: &Checked, answers: &Answers, dimension: usize) -> bool {
+pub fn not_rated(q: &Scorable, answers: &Answers, dimension: usize) -> bool {
     let (mut unknown, mut all) = (0, 0);
     for (qi, _) in questions_of(q, dimension) {
         all += 1;
@@ -198,7 +198,7 @@ pub fn not_rated(q: &Checked, answers: &Answers, dimension: usize) -> bool {
 }
 
 /// The whole-point score and level of an unrounded score.
-pub fn rating(q: &Checked, exact: f64) -> Rating {
+pub fn rating(q: &Scorable, exact: f64) -> Rating {
     let score = exact.round().clamp(0.0, 100.0);
     Rating {
         score: score as u8,
@@ -208,7 +208,7 @@ pub fn rating(q: &Checked, exact: f64) -> Rating {
 
 /// Scores `answers`. Unanswered questions count as the lowest option; call it on complete answers
 /// for a result worth showing.
-pub fn assess(q: &Checked, answers: &Answers) -> Assessment {
+pub fn assess(q: &Scorable, answers: &Answers) -> Assessment {
     let dimensions: Vec<DimensionResult> = (0..q.dimensions.len())
         .map(|di| {
             let unknown: Vec<usize> = questions_of(q, di)

@@ -15,7 +15,7 @@ Decoding happens in two steps, like validation: [`decode`] reads any string into
 use std::fmt;
 
 use crate::scoring::{Answer, Answers};
-use crate::validate::{is_valid_id, is_valid_version, Checked, OPTION_COUNT};
+use crate::validate::{is_valid_id, is_valid_version, Scorable, OPTION_COUNT};
 
 const FORMAT: &str = "1";
 const SEP: char = '~';
@@ -67,7 +67,7 @@ impl fmt::Display for ShareError {
 impl std::error::Error for ShareError {}
 
 /// The share code for `answers` to `q`.
-pub fn encode(q: &Checked, answers: &Answers) -> String {
+pub fn encode(q: &Scorable, answers: &Answers) -> String {
     let scored: String = answers
         .scored
         .iter()
@@ -155,7 +155,7 @@ pub fn decode(code: &str) -> Result<ShareCode, ShareError> {
 
 impl ShareCode {
     /// The answers, if this code was made with `q` (same id and version) and fits its questions.
-    pub fn answers_for(self, q: &Checked) -> Result<Answers, ShareError> {
+    pub fn answers_for(self, q: &Scorable) -> Result<Answers, ShareError> {
         if self.questionnaire_id != q.id || self.version != q.version {
             return Err(ShareError::OtherQuestionnaire {
                 id: self.questionnaire_id,
@@ -175,6 +175,6 @@ impl ShareCode {
 }
 
 /// Decodes `code` and checks it against `q` in one step.
-pub fn decode_for(q: &Checked, code: &str) -> Result<Answers, ShareError> {
+pub fn decode_for(q: &Scorable, code: &str) -> Result<Answers, ShareError> {
     decode(code)?.answers_for(q)
 }

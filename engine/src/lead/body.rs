@@ -10,7 +10,7 @@ use super::submission::{rfc3339, Submission};
 use super::utm::{utm, without_fragment};
 use crate::flow::{self, Step};
 use crate::scoring::{Answer, Answers, Assessment};
-use crate::validate::Checked;
+use crate::validate::Scorable;
 
 /// Which body a request carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -44,7 +44,7 @@ impl Format {
 /// The request for `submission` under `config`.
 pub fn request(
     config: &LeadConfig,
-    q: &Checked,
+    q: &Scorable,
     answers: &Answers,
     result: &Assessment,
     submission: &Submission,
@@ -69,7 +69,7 @@ pub const BODY_FORMAT: u32 = 1;
 /// The JSON body, as documented in `docs/leads.md`.
 pub fn json_body(
     fields: &Fields,
-    q: &Checked,
+    q: &Scorable,
     answers: &Answers,
     result: &Assessment,
     s: &Submission,
@@ -110,7 +110,7 @@ pub fn json_body(
 
 /// `[{question_id, option_id}]` in the order the questions were asked; "don't know" is
 /// `"dont_know"`, as in the `maturity-check:answer` event. Unanswered questions are left out.
-pub fn answer_list(q: &Checked, answers: &Answers) -> Vec<Value> {
+pub fn answer_list(q: &Scorable, answers: &Answers) -> Vec<Value> {
     flow::steps(q)
         .into_iter()
         .filter_map(|step| {
@@ -137,7 +137,7 @@ pub fn answer_list(q: &Checked, answers: &Answers) -> Vec<Value> {
 /// `{overall: {score, level}, dimensions: [{id, score, level}]}` with level ids, as in the
 /// `maturity-check:complete` event. A dimension that is not rated has `null` score and level, and
 /// so has the overall when no dimension is rated.
-pub fn result_json(q: &Checked, r: &Assessment) -> Value {
+pub fn result_json(q: &Scorable, r: &Assessment) -> Value {
     let rated = |rating: Option<crate::scoring::Rating>| {
         let score = rating.map(|x| x.score);
         let level = rating
@@ -177,7 +177,7 @@ pub fn hubspot_url(hub: &HubSpot) -> String {
 pub fn hubspot_body(
     hub: &HubSpot,
     fields: &Fields,
-    q: &Checked,
+    q: &Scorable,
     result: &Assessment,
     s: &Submission,
 ) -> Value {

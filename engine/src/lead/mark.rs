@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::json::Json;
 use crate::syntax::is_uuid;
-use crate::validate::Checked;
+use crate::validate::Scorable;
 
 /// What the widget remembers (with `persistence` on) once a lead is sent or queued: which
 /// submission carried which answers, so a reload shows that result as sent instead of asking again.
@@ -20,7 +20,7 @@ pub struct SentMark {
 impl SentMark {
     /// The storage key, beside the questionnaire's saved progress. It carries the version: a mark
     /// is for answers of that version only.
-    pub fn storage_key(q: &Checked) -> String {
+    pub fn storage_key(q: &Scorable) -> String {
         format!("maturity-check:{}:{}:lead", q.id, q.version)
     }
 

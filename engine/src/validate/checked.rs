@@ -1,22 +1,44 @@
 /*!
-[`Checked`], the only form of a questionnaire that is scored, and the two ways to get one.
+[`Checked`], the only form of a questionnaire the results are built from, and the two ways to get
+one; [`Scorable`], the form the questions are asked, scored, saved and shared in.
 */
 
 use std::ops::Deref;
+use std::sync::Arc;
 
 use super::validator::Validator;
 use crate::model::*;
 use crate::problem::{parse_json, LoadError, Problem};
 use crate::syntax::{is_valid_id, is_valid_version};
 
-/// A questionnaire that passed [`validate`]: every reference resolves, the levels tile 0-100 and
-/// every dimension, level and kind has advice.
+/// A questionnaire whose structure holds: every reference resolves and the levels tile 0-100, so
+/// its questions can be asked, scored, saved and shared. Its advice, role profiles and the texts
+/// only the results show may be missing. The results need a [`Checked`], which derefs to this.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Checked(Questionnaire);
+pub struct Scorable(Questionnaire);
 
-impl Deref for Checked {
+impl Deref for Scorable {
     type Target = Questionnaire;
     fn deref(&self) -> &Questionnaire {
+        &self.0
+    }
+}
+
+impl Scorable {
+    pub fn into_inner(self) -> Questionnaire {
+        self.0
+    }
+}
+
+/// A questionnaire that passed [`validate`]: every reference resolves, the levels tile 0-100 and
+/// every dimension, level and kind has advice. It derefs to its [`Scorable`] questions, which it
+/// shares ([`Checked::scorable`]) with code that needs no more than them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked(Arc<Scorable>);
+
+impl Deref for Checked {
+    type Target = Scorable;
+    fn deref(&self) -> &Scorable {
         &self.0
     }
 }
@@ -25,19 +47,24 @@ impl Checked {
     /// Wraps a questionnaire the test suite has validated (the built-in core) without checking it
     /// again at run time.
     pub(crate) fn unvalidated(q: Questionnaire) -> Checked {
-        Checked(q)
+        Checked(Arc::new(Scorable(q)))
+    }
+
+    /// Its questions as [`Scorable`], shared, not copied: what the widget's first view holds.
+    pub fn scorable(&self) -> &Arc<Scorable> {
+        &self.0
     }
 
     /// The questionnaire with every text in its formal form where it has one
     /// ([`Questionnaire::prefer_formal`]): still valid, as a formal text is checked as its
     /// locale's.
     pub fn formal(mut self) -> Checked {
-        self.0.prefer_formal();
+        Arc::make_mut(&mut self.0).0.prefer_formal();
         self
     }
 
     pub fn into_inner(self) -> Questionnaire {
-        self.0
+        Arc::unwrap_or_clone(self.0).0
     }
 }
 
@@ -55,7 +82,7 @@ pub fn validate(q: Questionnaire) -> Result<Checked, Vec<Problem>> {
     };
     v.run();
     if v.problems.is_empty() {
-        Ok(Checked(q))
+        Ok(Checked(Arc::new(Scorable(q))))
     } else {
         Err(v.problems)
     }

@@ -73,7 +73,7 @@ fn explanations_are_offered_and_not_counted_in_the_reading_load() {
     ] {
         assert!(explained.contains(&id), "{id} explains its terms");
     }
-    let mut bare = (*q).clone();
+    let mut bare = (**q).clone();
     for x in &mut bare.questions {
         x.explain = None;
     }
