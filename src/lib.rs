@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use maturity_check_engine::config::{self, QuestionnaireSource, UI_LOCALES};
-use maturity_check_engine::{Checked, Problem};
+use maturity_check_engine::{Checked, Problem, Scorable};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -43,25 +43,40 @@ impl WidgetHandle {
     }
 }
 
+/// A widget's questionnaire: the questions, and the same with their advice if they have it (all
+/// but the built-in core, whose advice the results' chunk fetches).
+type Questions = (Arc<Scorable>, Option<Checked>);
+
+/// A questionnaire that has its advice, as [`Questions`] (one copy, shared).
+fn whole(q: Checked) -> Questions {
+    (q.scorable().clone(), Some(q))
+}
+
 /// The built-in questionnaire's core in `locale`, a text locale (`de-formal` for the formal German
 /// one, [`maturity_check_engine::locales`]), which the loader may already be fetching.
 /// Release build: the core of the visitor's locale comes as a file of its own
 /// ([`maturity_check_engine::builtin::core_file`]), read once per page and locale however many
 /// widgets use it. The loader starts its download beside the wasm module's and hands over the
 /// pending text (`prefetched`, with the locale it guessed); if it guessed another locale, or its
-/// download failed, the widget fetches the file itself.
+/// download failed, the widget fetches the file itself. The core has no advice: the results'
+/// chunk fetches it.
 #[cfg(feature = "split")]
 async fn default_questionnaire(
     locale: &str,
     base: &str,
     prefetched: Option<(String, js_sys::Promise)>,
-) -> Result<Arc<Checked>, Failure> {
+) -> Result<Questions, Failure> {
     use maturity_check_engine::builtin;
     thread_local! {
-        static READ: std::cell::RefCell<Vec<(String, Arc<Checked>)>> = const { std::cell::RefCell::new(Vec::new()) };
+        static READ: std::cell::RefCell<Vec<(String, Arc<Scorable>)>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let cached =
-        || READ.with_borrow(|r| r.iter().find(|(l, _)| l == locale).map(|(_, q)| q.clone()));
+    let cached = || {
+        READ.with_borrow(|r| {
+            r.iter()
+                .find(|(l, _)| l == locale)
+                .map(|(_, q)| (q.clone(), None))
+        })
+    };
     if let Some(q) = cached() {
         return Ok(q);
     }
@@ -92,7 +107,7 @@ async fn default_questionnaire(
     i18n::add_from_core(locale, core.ui);
     let q = Arc::new(core.questionnaire);
     READ.with_borrow_mut(|r| r.push((locale.to_string(), q.clone())));
-    Ok(q)
+    Ok((q, None))
 }
 
 /// Builds without chunks (tests, native) carry the whole built-in questionnaire, every locale.
@@ -101,26 +116,19 @@ async fn default_questionnaire(
     _locale: &str,
     _base: &str,
     _prefetched: Option<(String, js_sys::Promise)>,
-) -> Result<Arc<Checked>, Failure> {
+) -> Result<Questions, Failure> {
     use std::cell::OnceCell;
     let formal = _locale != maturity_check_engine::locales::base(_locale);
     thread_local! {
-        static WHOLE: OnceCell<Result<Arc<Checked>, Vec<Problem>>> = const { OnceCell::new() };
+        static WHOLE: OnceCell<Result<Checked, Vec<Problem>>> = const { OnceCell::new() };
     }
     WHOLE.with(|cell| {
         cell.get_or_init(|| {
             maturity_check_engine::load(maturity_check_engine::DEFAULT_QUESTIONNAIRE)
-                .map(Arc::new)
                 .map_err(|e| e.problems())
         })
         .clone()
-        .map(|q| {
-            if formal {
-                Arc::new((*q).clone().formal())
-            } else {
-                q
-            }
-        })
+        .map(|q| whole(if formal { q.formal() } else { q }))
         .map_err(Failure::Problems)
     })
 }
@@ -143,7 +151,7 @@ async fn questionnaire(
     source: &QuestionnaireSource,
     formal: bool,
     builtin: (&str, &str, Option<(String, js_sys::Promise)>),
-) -> Result<Arc<Checked>, Failure> {
+) -> Result<Questions, Failure> {
     let input = match source {
         QuestionnaireSource::Default => {
             let (locale, base, prefetched) = builtin;
@@ -163,7 +171,7 @@ async fn questionnaire(
         ),
     };
     match chunks::load_questionnaire(input, formal).await {
-        Ok(loaded) => loaded.map(Arc::new).map_err(Failure::Problems),
+        Ok(loaded) => loaded.map(whole).map_err(Failure::Problems),
         Err(chunks::ChunkError) => Err(Failure::Download(Problem::new(
             "$.questionnaire",
             "could not download the widget's questionnaire checks",
@@ -289,7 +297,7 @@ pub async fn mount(
         None => Err(Failure::Problems(report.errors)),
     };
     let view: Box<dyn Any> = match loaded {
-        Ok((cfg, q)) => {
+        Ok((cfg, (q, whole))) => {
             let locale = i18n::pick_locale(
                 cfg.locale.as_deref(),
                 page_lang.as_deref(),
@@ -309,9 +317,8 @@ pub async fn mount(
             let results_css_url = base
                 .as_ref()
                 .map(|b| format!("{b}maturity-check.results.css"));
-            let advice_url = (q.advice.is_empty()
-                && matches!(cfg.questionnaire, QuestionnaireSource::Default))
-            .then(|| {
+            // Only the built-in core comes without its advice.
+            let advice_url = whole.is_none().then(|| {
                 let name = maturity_check_engine::builtin::advice_file_name(
                     &maturity_check_engine::locales::text_locale(&locale, cfg.formal),
                 );
@@ -321,7 +328,7 @@ pub async fn mount(
             // to the widget's reactive owner and is released with it on destroy().
             let handle = mount_to(container, move || {
                 let env = Env::new(
-                    q,
+                    (q, whole),
                     Arc::new(cfg),
                     text,
                     widget_host,

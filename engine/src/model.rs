@@ -4,7 +4,8 @@ The questionnaire as it is written in JSON.
 These types mirror the file format one to one and are deliberately permissive: they accept anything
 that is structurally JSON of the right shape, so that [`crate::validate`] can report *every* problem
 with its JSON path instead of serde stopping at the first one. A `Questionnaire` that has passed
-validation is wrapped in [`crate::Checked`]; only that form is scored.
+validation is wrapped in [`crate::Checked`]; only that form, or the built-in core read as a
+[`crate::Scorable`], is scored.
 
 The format in short (docs/questionnaire.md has the full reference):
 

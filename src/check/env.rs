@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use maturity_check_engine::config::WidgetConfig;
 use maturity_check_engine::flow::{self, Step};
 use maturity_check_engine::progress;
-use maturity_check_engine::{Answer, Checked};
+use maturity_check_engine::{Answer, Checked, Scorable};
 use web_sys::HtmlElement;
 
 use crate::browser::{self, detail};
@@ -15,7 +15,9 @@ use crate::i18n::Catalogue;
 /// The unchanging surroundings of one widget instance.
 #[derive(Clone)]
 pub struct Env {
-    pub q: Arc<Checked>,
+    /// The questions: for the built-in questionnaire its core, without advice, until the results'
+    /// chunk swaps in the whole ([`Env::with_questionnaire`]).
+    pub q: Arc<Scorable>,
     pub config: Arc<WidgetConfig>,
     pub text: Arc<Catalogue>,
     pub steps: Arc<Vec<Step>>,
@@ -28,16 +30,19 @@ pub struct Env {
     /// (`maturity-check:<id>:<version>`, before the key lost its version): the restore chunk
     /// looks whether it is this check's ([`Env::earlier_keys`]) and says why it is gone.
     pub earlier_progress: bool,
-    /// The built-in questionnaire with its advice file (advice, the results' texts, the
-    /// explanations of terms), once the results' chunk has fetched it: a question screen built
-    /// after that shows the explanations from it. Not a signal: read as a screen is built.
-    pub whole: StoredValue<Option<Arc<Checked>>>,
+    /// The questionnaire with its advice: a partner's from the mount, the built-in one with its
+    /// advice file (advice, the results' texts, the explanations of terms) once the results'
+    /// chunk has fetched it. A question screen built after that shows the explanations from it.
+    /// Not a signal: read as a screen is built.
+    pub whole: StoredValue<Option<Checked>>,
     host: StoredValue<HtmlElement, LocalStorage>,
 }
 
 impl Env {
+    /// `(q, whole)`: the questions, and `whole`, the same with their advice if they have it
+    /// (everything but the built-in core).
     pub fn new(
-        q: Arc<Checked>,
+        (q, whole): (Arc<Scorable>, Option<Checked>),
         config: Arc<WidgetConfig>,
         text: Arc<Catalogue>,
         host: HtmlElement,
@@ -54,15 +59,16 @@ impl Env {
             advice_url,
             results_css_url,
             earlier_progress,
-            whole: StoredValue::new(None),
+            whole: StoredValue::new(whole),
             host: StoredValue::new_local(host),
         }
     }
 
-    /// The same surroundings with another questionnaire (the built-in one with its advice).
-    pub fn with_questionnaire(&self, q: Arc<Checked>) -> Env {
+    /// The same surroundings with the questionnaire with its advice (for the built-in one, its
+    /// core and advice file joined), shared, not copied.
+    pub fn with_questionnaire(&self, q: &Checked) -> Env {
         Env {
-            q,
+            q: q.scorable().clone(),
             advice_url: None,
             ..self.clone()
         }

@@ -2,7 +2,7 @@
 //! questionnaire's advice), and the scoring behind the `complete` event.
 
 use leptos::prelude::*;
-use maturity_check_engine::{assess, Answers, Checked, Rating};
+use maturity_check_engine::{assess, Answers, Rating, Scorable};
 use wasm_bindgen::JsValue;
 
 use crate::browser::detail;
@@ -100,7 +100,7 @@ fn score_of(r: Option<Rating>) -> JsValue {
 }
 
 /// A level id for an event: `null` where nothing is rated.
-fn level_of(q: &Checked, r: Option<Rating>) -> JsValue {
+fn level_of(q: &Scorable, r: Option<Rating>) -> JsValue {
     r.and_then(|r| q.levels.get(r.level))
         .map_or(JsValue::NULL, |l| l.id.as_str().into())
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use maturity_check_engine::plan::cell;
-use maturity_check_engine::{AdviceKind, Assessment, Plan};
+use maturity_check_engine::{AdviceKind, Assessment, Checked, Plan};
 
 use crate::check::{Check, Env};
 use crate::ui::plan_columns::badges;
@@ -19,7 +19,7 @@ pub fn DimensionDetails(
     let env = expect_context::<Env>();
     let check = expect_context::<Check>();
     let plan = expect_context::<Plan>();
-    let q = env.q.clone();
+    let q = expect_context::<Checked>();
     let result = expect_context::<Assessment>();
     let answers = check.answers();
     let d = &q.dimensions[index];

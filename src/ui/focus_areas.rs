@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use maturity_check_engine::reasons::{focus_areas, shorten, Goal};
-use maturity_check_engine::{Answer, Assessment, Plan};
+use maturity_check_engine::{Answer, Assessment, Checked, Plan};
 
 use crate::check::{Check, Env};
 
@@ -18,7 +18,7 @@ pub fn FocusAreas(
     let env = expect_context::<Env>();
     let check = expect_context::<Check>();
     let plan = expect_context::<Plan>();
-    let q = env.q.clone();
+    let q = expect_context::<Checked>();
     let result = expect_context::<Assessment>();
     let answers = check.answers();
     let question = |qi: usize| {

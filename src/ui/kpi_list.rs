@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use maturity_check_engine::plan::{kpis, role_profile};
+use maturity_check_engine::Checked;
 
 use crate::check::{Check, Env};
 use crate::ui::{Disclosure, HeadingLevel};
@@ -13,9 +14,10 @@ pub fn KpiList(
 ) -> impl IntoView {
     let env = expect_context::<Env>();
     let check = expect_context::<Check>();
+    let q = expect_context::<Checked>();
     let answers = check.answers();
-    let (_, profile) = role_profile(&env.q, &answers);
-    let kpis = kpis(&env.q, &answers)
+    let (_, profile) = role_profile(&q, &answers);
+    let kpis = kpis(&q, &answers)
         .into_iter()
         .filter_map(|i| profile.kpis.get(i))
         .map(|k| {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use maturity_check_engine::model::{Advice, Effort, Impact};
-use maturity_check_engine::AdviceKind;
+use maturity_check_engine::{AdviceKind, Checked};
 
 use crate::check::Env;
 use crate::ui::result_radar::short_title;
@@ -21,6 +21,7 @@ pub const SHOWN_PER_COLUMN: usize = 2;
 #[component]
 pub fn PlanColumns() -> impl IntoView {
     let env = expect_context::<Env>();
+    let q = expect_context::<Checked>();
     let plan = expect_context::<maturity_check_engine::Plan>();
     let all = RwSignal::new(false);
     let columns = [
@@ -56,7 +57,7 @@ pub fn PlanColumns() -> impl IntoView {
         .find_out
         .iter()
         .filter_map(|&d| {
-            let d = env.q.dimensions.get(d)?;
+            let d = q.dimensions.get(d)?;
             let text = d.find_out.as_ref().map(|t| env.tr(t).to_string());
             Some(view! {
                 <li class="mc-plan__entry mc-plan__entry--find-out" data-find-out=d.id.clone()>
@@ -84,8 +85,8 @@ pub fn PlanColumns() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, e)| {
-                    let advice = &env.q.advice[e.advice];
-                    let dimension = short_title(env.tr(&env.q.dimensions[e.dimension].title));
+                    let advice = &q.advice[e.advice];
+                    let dimension = short_title(env.tr(&q.dimensions[e.dimension].title));
                     let extra = (i >= SHOWN_PER_COLUMN).then_some("");
                     let because = advice
                         .because

@@ -11,7 +11,7 @@ Focus moves to the question's heading when the step appears, so screen readers a
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use maturity_check_engine::flow::Step;
-use maturity_check_engine::{Answer, Checked};
+use maturity_check_engine::{Answer, Scorable};
 
 use crate::check::{Check, Env, Pick};
 
@@ -88,7 +88,7 @@ pub fn QuestionStep(
     };
     // The terms explained: from the questionnaire, or for the built-in one from its advice file,
     // which the first answer starts to fetch (the first explained question is the sixth step).
-    let text = |q: &Checked| {
+    let text = |q: &Scorable| {
         match step {
             Step::Scored(i) => q.questions.get(i).and_then(|x| x.explain.as_ref()),
             Step::Context(i) => q.context_questions.get(i).and_then(|c| c.explain.as_ref()),

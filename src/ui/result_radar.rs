@@ -15,7 +15,7 @@ score and the gap; the table holds the truth for a screen reader as for everyone
 use leptos::prelude::*;
 
 use maturity_check_engine::reasons::{gap, targets};
-use maturity_check_engine::Assessment;
+use maturity_check_engine::{Assessment, Checked};
 
 use crate::check::{Check, Env};
 
@@ -46,7 +46,7 @@ fn polygon(n: usize, score_of: impl Fn(usize) -> Option<f64>) -> String {
 pub fn ResultRadar() -> impl IntoView {
     let env = expect_context::<Env>();
     let check = expect_context::<Check>();
-    let q = env.q.clone();
+    let q = expect_context::<Checked>();
     let n = q.dimensions.len();
     let result = expect_context::<Assessment>();
     let targets = check.with_answers(|a| targets(&q, a));

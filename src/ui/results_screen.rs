@@ -5,7 +5,7 @@ use futures::future::FutureExt;
 use leptos::prelude::*;
 use maturity_check_engine::plan::role_profile;
 use maturity_check_engine::reasons::to_next_level;
-use maturity_check_engine::{builtin, plan, Assessment, Checked};
+use maturity_check_engine::{builtin, plan, Assessment, Checked, Scorable};
 
 use crate::browser::{self, PageLoadSlot};
 use crate::check::{Check, Env, Widget};
@@ -17,7 +17,7 @@ use crate::ui::{
 
 thread_local! {
     /// The built-in questionnaire joined with its advice, by advice URL: fetched once per page.
-    static WITH_ADVICE: PageLoadSlot<Arc<Checked>, ChunkError> = const { RefCell::new(None) };
+    static WITH_ADVICE: PageLoadSlot<Checked, ChunkError> = const { RefCell::new(None) };
 }
 
 /// Adds the stylesheet of the results and the lead form to this widget (fetched once per page):
@@ -29,13 +29,15 @@ pub async fn adopt_sheet(env: &Env) -> Result<(), ChunkError> {
     })
 }
 
-/// `env` ready for the results: the stylesheet adopted, and a questionnaire that has its advice
-/// (the built-in one is loaded without it; the advice file of the locale is fetched and checked
-/// here, once per page).
-pub async fn with_advice(env: Env) -> Result<Env, ChunkError> {
+/// `env` ready for the results: the stylesheet adopted, and the questionnaire with its advice, in
+/// `env` and on its own (the built-in one is loaded without it; the advice file of the locale is
+/// fetched and checked here, once per page).
+pub async fn with_advice(env: Env) -> Result<(Env, Checked), ChunkError> {
     adopt_sheet(&env).await?;
     let Some(url) = env.advice_url.clone() else {
-        return Ok(env);
+        // A partner's questionnaire has its advice from the start (an `Env` has either).
+        let q = env.whole.try_get_value().flatten().ok_or(ChunkError)?;
+        return Ok((env.with_questionnaire(&q), q));
     };
     let core = env.q.clone();
     let q = browser::load_once(&WITH_ADVICE, &url, || {
@@ -46,31 +48,31 @@ pub async fn with_advice(env: Env) -> Result<Env, ChunkError> {
     if env.whole.try_with_value(Option::is_none) == Some(true) {
         env.whole.try_set_value(Some(q.clone()));
     }
-    Ok(env.with_questionnaire(q))
+    Ok((env.with_questionnaire(&q), q))
 }
 
-async fn fetch_advice(core: Arc<Checked>, url: String) -> Result<Arc<Checked>, ChunkError> {
+async fn fetch_advice(core: Arc<Scorable>, url: String) -> Result<Checked, ChunkError> {
     let text = browser::fetch_text(&url).await.map_err(|e| {
         browser::warn(&format!("could not load the advice from {url}: {e}"));
         ChunkError
     })?;
-    let q = builtin::complete(&core, &text).map_err(|problems| {
+    builtin::complete(&core, &text).map_err(|problems| {
         for p in problems {
             browser::error(&format!("advice from {url}: {p}"));
         }
         ChunkError
-    })?;
-    Ok(Arc::new(q))
+    })
 }
 
 /// Everything the results screen needs, then the screen: the questionnaire with its advice, the
 /// assessment and the plan, provided as context to the screen's parts (scored once per screen).
 pub async fn load(widget: Widget) -> Result<AnyView, ChunkError> {
-    let env = with_advice(widget.env.clone()).await?;
+    let (env, q) = with_advice(widget.env.clone()).await?;
     let check = widget.check;
     let assessment = check.assessment(&env);
-    let plan = check.with_answers(|a| plan(&env.q, &assessment, a));
+    let plan = check.with_answers(|a| plan(&q, &assessment, a));
     widget.with_env(env).provide();
+    provide_context(q);
     provide_context(plan);
     provide_context(assessment);
     Ok(view! { <ResultsScreen /> }.into_any())
@@ -84,7 +86,7 @@ pub async fn load(widget: Widget) -> Result<AnyView, ChunkError> {
 pub fn ResultsScreen() -> impl IntoView {
     let env = expect_context::<Env>();
     let check = expect_context::<Check>();
-    let q = env.q.clone();
+    let q = expect_context::<Checked>();
     let result = expect_context::<Assessment>();
     let answers = check.answers();
     let heading = NodeRef::<leptos::html::H2>::new();

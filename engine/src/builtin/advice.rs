@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Advice, Kpi, Questionnaire, RoleProfile, Text};
 use crate::problem::{json_error, Problem};
-use crate::validate::{validate, Checked};
+use crate::validate::{validate, Checked, Scorable};
 
 /// What only the results need, of one questionnaire version in one locale, as the widget fetches
 /// it: the advice, the role profiles, and the texts of the dimensions and levels that only the
@@ -143,7 +143,7 @@ pub fn advice_file(q: &Questionnaire, text_locale: &str) -> String {
 /// The core joined with a fetched advice file (advice, role profiles, the results' texts and the
 /// explanations of terms): the questionnaire in that one locale, validated. An explanation for a
 /// question the core does not have is refused, as a missing text is.
-pub fn complete(core: &Questionnaire, advice_json: &str) -> Result<Checked, Vec<Problem>> {
+pub fn complete(core: &Scorable, advice_json: &str) -> Result<Checked, Vec<Problem>> {
     let file: AdviceFile = serde_json::from_str(advice_json).map_err(|e| {
         vec![Problem::new(
             "$",
@@ -159,7 +159,7 @@ pub fn complete(core: &Questionnaire, advice_json: &str) -> Result<Checked, Vec<
             ),
         )]);
     }
-    let mut q = core.clone();
+    let mut q = Questionnaire::clone(core);
     q.advice = file.advice;
     q.profiles.roles = file.roles;
     let mut missing = Vec::new();

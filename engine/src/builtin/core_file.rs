@@ -9,23 +9,25 @@ use super::writer::{Writer, SEP};
 use crate::model::Questionnaire;
 use crate::problem::Problem;
 use crate::sorted_map::TextMap;
-use crate::validate::Checked;
+use crate::validate::Scorable;
 
 /// A core file as read: the questionnaire, and the first view's UI strings in the file's locale
-/// ([`crate::ui_text::WITH_CORE`], key to text).
+/// ([`crate::ui_text::WITH_CORE`], key to text). The questionnaire is [`Scorable`], not
+/// [`crate::Checked`]: it has no advice until [`super::complete`] joins its advice file on.
 #[derive(Debug, Clone)]
 pub struct Core {
-    pub questionnaire: Checked,
+    pub questionnaire: Scorable,
     pub ui: TextMap,
 }
 
 /// Reads a core file ([`core_file`]). Its content is validated by the test suite (with the advice),
-/// and a test checks that this reads the same questionnaire as the JSON file; a file that ends
-/// early, runs on or has a field of the wrong kind is reported, never a panic.
+/// and a test checks that this reads the same questionnaire as the JSON file, so it is trusted
+/// without running the validator ([`Scorable::trusted_builtin`]); a file that ends early, runs on
+/// or has a field of the wrong kind is reported, never a panic.
 pub fn read_core_file(text: &str) -> Result<Core, Problem> {
     read_core(text)
         .map(|(q, ui)| Core {
-            questionnaire: Checked::unvalidated(q),
+            questionnaire: Scorable::trusted_builtin(q),
             ui,
         })
         .ok_or_else(|| {

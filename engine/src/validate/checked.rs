@@ -13,7 +13,8 @@ use crate::syntax::{is_valid_id, is_valid_version};
 
 /// A questionnaire whose structure holds: every reference resolves and the levels tile 0-100, so
 /// its questions can be asked, scored, saved and shared. Its advice, role profiles and the texts
-/// only the results show may be missing. The results need a [`Checked`], which derefs to this.
+/// only the results show may be missing: the built-in core has none of them until its advice file
+/// is joined on ([`crate::builtin::complete`]). The results need a [`Checked`], which derefs to this.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scorable(Questionnaire);
 
@@ -25,6 +26,13 @@ impl Deref for Scorable {
 }
 
 impl Scorable {
+    /// The built-in core as the core-file reader reads it ([`crate::builtin::read_core_file`]),
+    /// trusted without a check at run time: the test suite validates the built-in questionnaire
+    /// and reads its core back in every locale. Only that reader calls this (a test keeps it so).
+    pub(crate) fn trusted_builtin(q: Questionnaire) -> Scorable {
+        Scorable(q)
+    }
+
     pub fn into_inner(self) -> Questionnaire {
         self.0
     }
@@ -44,12 +52,6 @@ impl Deref for Checked {
 }
 
 impl Checked {
-    /// Wraps a questionnaire the test suite has validated (the built-in core) without checking it
-    /// again at run time.
-    pub(crate) fn unvalidated(q: Questionnaire) -> Checked {
-        Checked(Arc::new(Scorable(q)))
-    }
-
     /// Its questions as [`Scorable`], shared, not copied: what the widget's first view holds.
     pub fn scorable(&self) -> &Arc<Scorable> {
         &self.0

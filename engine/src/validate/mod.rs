@@ -5,7 +5,7 @@ One pass collects every problem, each with the JSON path of the offending value 
 says what would be valid, so an author fixes a file in one round instead of one error per run.
 Cross-references (a question's dimension, an advice entry's level, a profile's role) are resolved
 here once; code that holds a [`Checked`] may rely on them. Code that asks and scores the questions
-takes a [`Scorable`], which a [`Checked`] derefs to.
+takes a [`Scorable`], which a [`Checked`] derefs to and the built-in core is read as.
 
 * [`checked`]: [`Checked`], [`Scorable`], [`load`] and [`validate`];
 * `validator`: the state and the checks every rule uses;

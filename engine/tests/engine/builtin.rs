@@ -24,7 +24,7 @@ fn answers(q: &maturity_check_engine::Checked, shift: usize) -> Answers {
 }
 
 /// The built-in core in `locale`, as the widget reads it.
-fn core(locale: &str) -> maturity_check_engine::Checked {
+fn core(locale: &str) -> maturity_check_engine::Scorable {
     let text = core_file(&full(), locale).expect("the core is written");
     read_core_file(&text)
         .expect("the core parses")

@@ -1,5 +1,6 @@
-//! The shape of `engine/src/`: no file over the size a reader takes in at once, and no circle of
-//! imports between files. Read from the sources, so a new file is held to it without a list.
+//! The shape of `engine/src/`: no file over the size a reader takes in at once, no circle of
+//! imports between files, and one file that trusts a questionnaire without validating it (the
+//! built-in core's reader). Read from the sources, so a new file is held to it without a list.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -154,4 +155,19 @@ fn no_two_engine_files_import_each_other_even_through_others() {
     for name in graph.keys() {
         visit(name, &graph, &mut Vec::new(), &mut done);
     }
+}
+
+#[test]
+fn only_the_core_file_reader_trusts_a_questionnaire_without_validating_it() {
+    let all = modules();
+    let users: Vec<&str> = all
+        .iter()
+        .filter(|(_, (_, code))| code.contains("trusted_builtin("))
+        .map(|(name, _)| name.as_str())
+        .collect();
+    assert_eq!(
+        users,
+        ["crate::builtin::core_file", "crate::validate::checked"],
+        "a questionnaire from outside is validated (`validate`, `load`)"
+    );
 }

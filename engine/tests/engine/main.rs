@@ -12,7 +12,8 @@ mod config;
 mod content;
 /// The formal register: `de-formal` texts, the formal files, the warning for missing ones.
 mod formal;
-/// The shape of engine/src: files under 500 lines, no circle of imports between them.
+/// The shape of engine/src: files under 500 lines, no circle of imports between them, one reader
+/// that trusts a questionnaire without validating it.
 mod layout;
 /// Leads: the form's checks, both request bodies, the retry schedule, the outbox.
 mod lead;
