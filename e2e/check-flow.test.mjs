@@ -160,7 +160,7 @@ test("explanations of terms come with the advice file and open on the question",
   const { page, context } = session;
   try {
     await page.goto(`${server.url}/`);
-    const advice = page.waitForResponse((r) => /maturity-check\.advice\.de\.json$/.test(r.url()) && r.ok());
+    const advice = page.waitForResponse((r) => /maturity-check\.advice\.de\.\w+\.json$/.test(r.url()) && r.ok());
     await page.getByRole("button", { name: TEXT.de.start, exact: true }).click();
     const first = STEPS.findIndex((s) => s.question.explain);
     assert.ok(first > 0, "the first explained question is not the first step");

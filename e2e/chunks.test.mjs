@@ -11,6 +11,7 @@ import {
   chooseAnswers,
   hostPage,
   launchBrowser,
+  logical,
   mounts,
   openPage,
   readResults,
@@ -34,12 +35,12 @@ describe("chunks", () => {
   test("the first question loads without the results code and the advice; both arrive before the results", async () => {
     const s = await openPage(browser);
     const requests = [];
-    s.page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    s.page.on("request", (r) => requests.push(logical(new URL(r.url()).pathname)));
     // A slow stylesheet keeps the background fetch after the first answer busy until the last
     // answer, so the results screen asks for the same files while that fetch is still under way.
     let answered = null;
     const allAnswered = new Promise((resolve) => (answered = resolve));
-    await s.page.route(/\/maturity-check\.results\.css$/, async (route) => {
+    await s.page.route(/\/maturity-check\.results\.\w+\.css$/, async (route) => {
       await allAnswered;
       await route.continue();
     });
@@ -90,8 +91,8 @@ describe("chunks", () => {
   });
 
   for (const [what, pattern] of [
-    ["the advice", /maturity-check\.advice\.en\.json$/],
-    ["the results code", /\/dist\/(split_results|chunk_\d+)\.wasm$/],
+    ["the advice", /maturity-check\.advice\.en\.\w+\.json$/],
+    ["the results code", /\/dist\/(split_results|chunk_\d+)\.\w+\.wasm$/],
   ]) {
     test(`when ${what} cannot be downloaded, the check says so, keeps the answers and loads on retry`, async () => {
       const s = await openPage(browser);
@@ -125,9 +126,9 @@ describe("chunks", () => {
   test("saved answers are read by a chunk fetched only for a returning visitor; without it nothing saved is lost", async () => {
     const s = await openPage(browser);
     const requests = [];
-    s.page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    s.page.on("request", (r) => requests.push(logical(new URL(r.url()).pathname)));
     let blocked = false;
-    await s.page.route(/\/dist\/split_restore\.wasm$/, (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
+    await s.page.route(/\/dist\/split_restore\.\w+\.wasm$/, (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
     try {
       await s.page.goto(server.url);
       await s.page.getByRole("button", { name: "Start the check" }).click();
@@ -179,7 +180,7 @@ describe("chunks", () => {
         const context = await browser.newContext({ reducedMotion: "reduce", locale: c.browser });
         const s = await openPage(browser, { context });
         const cores = [];
-        s.page.on("request", (r) => r.url().includes("maturity-check.core.") && cores.push(new URL(r.url()).pathname));
+        s.page.on("request", (r) => r.url().includes("maturity-check.core.") && cores.push(logical(new URL(r.url()).pathname)));
         try {
           await s.page.goto(host.url.replace(/\/$/, "") + c.path);
           await s.page.getByRole("button", { name: c.expect === "en" ? "Start the check" : "Check starten" }).waitFor();
@@ -197,7 +198,7 @@ describe("chunks", () => {
   test("when the built-in questions cannot be downloaded, the widget says so and starts on retry", async () => {
     const s = await openPage(browser);
     let blocked = true;
-    await s.page.route(/maturity-check\.core\.en\.txt$/, (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
+    await s.page.route(/maturity-check\.core\.en\.\w+\.txt$/, (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
     await s.page.addInitScript(() => {
       window.errorsSeen = [];
       document.addEventListener("maturity-check:error", (e) => window.errorsSeen.push(e.detail));

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { assertNoErrors, launchBrowser, openPage, ROOT } from "./support/browser.mjs";
+import { assertNoErrors, launchBrowser, logical, openPage, ROOT } from "./support/browser.mjs";
 import { DEMO_MOUNTS, startStatic } from "./support/serve.mjs";
 
 const SHOTS = join(ROOT, "test-results", "screenshots");
@@ -49,7 +49,7 @@ describe("embedding", () => {
     const server = await startStatic({ mounts: DEMO_MOUNTS, pages: { "/": { body: page(body) } } });
     const s = await openPage(browser);
     const wasm = [];
-    s.page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+    s.page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(logical(r.url())));
     try {
       await s.page.goto(server.url);
       const a = s.page.locator("#a");
@@ -291,7 +291,7 @@ describe("embedding", () => {
     const server = await startStatic({ mounts: DEMO_MOUNTS, pages: { "/": { body: page(`<maturity-check ${attr(config)}></maturity-check>`, { head, lang: "en" }) } } });
     const s = await openPage(browser);
     let blocked = true;
-    await s.page.route(/\/split_config\.wasm$/, (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
+    await s.page.route(/\/split_config\.\w+\.wasm$/, (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
     try {
       await s.page.goto(server.url);
       const alert = s.page.getByRole("alert");

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
-import { QUESTIONNAIRE, STEPS, assertNoErrors, chooseAnswers, hostPage, launchBrowser, openPage, pickIndex } from "./support/browser.mjs";
+import { QUESTIONNAIRE, STEPS, assertNoErrors, chooseAnswers, hostPage, launchBrowser, logical, openPage, pickIndex } from "./support/browser.mjs";
 import { startReceiver } from "./support/receiver.mjs";
 import { DEMO_MOUNTS, startStatic } from "./support/serve.mjs";
 
@@ -107,7 +107,7 @@ test("formal German: the widget's own strings say \"Sie\" on every screen", { ti
   const session = await openPage(browser);
   const { page, context } = session;
   const requested = [];
-  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  page.on("request", (r) => requested.push(logical(new URL(r.url()).pathname)));
   try {
     await page.goto(`${server.url}/`);
     await page.getByRole("heading", { level: 2, name: formal(QUESTIONNAIRE.title), exact: true }).waitFor();

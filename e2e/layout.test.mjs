@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
-import { TEXT, assertNoErrors, launchBrowser, mounts, openPage } from "./support/browser.mjs";
+import { TEXT, assertNoErrors, launchBrowser, logical, mounts, openPage } from "./support/browser.mjs";
 import { startStatic } from "./support/serve.mjs";
 
 let browser;
@@ -93,7 +93,7 @@ for (const lazy of [true, false]) {
     const server = await startStatic({ mounts: await mounts(), pages: { "/": { body: farDown(lazy ? 'loading="lazy"' : "") } } });
     const session = await openPage(browser);
     const requested = [];
-    session.page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    session.page.on("request", (r) => requested.push(logical(new URL(r.url()).pathname)));
     const widgetFiles = () => requested.filter((p) => /\.wasm$|\.core\.[a-z-]+\.txt$/.test(p));
     try {
       await session.page.goto(`${server.url}/`);

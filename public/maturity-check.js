@@ -3,8 +3,10 @@
 //   <script type="module" src="https://your-cdn.example/maturity-check/maturity-check.js"></script>
 //   <maturity-check config='{"locale": "en"}'></maturity-check>
 //
-// Loads everything else relative to its own URL, so the widget files can live on another origin
-// (that server must send `Access-Control-Allow-Origin`). The wasm module and the stylesheet are
+// Loads everything else relative to its own URL, or from the folder in the first widget's `base`
+// attribute (for a site that bundles the loader into its own scripts), so the widget files can live
+// on another origin (that server must send `Access-Control-Allow-Origin`). Each of those files is
+// fetched by its content-hashed name with its SRI hash (`files.js`). The wasm module and the stylesheet are
 // fetched once per page, however many widgets there are. Each widget renders into an open shadow
 // root: the host page's CSS cannot reach in and the widget's CSS cannot leak out.
 
@@ -14,8 +16,8 @@
 import init, { mount as mountWidget, mount_load_failure as mountLoadFailure } from "./maturity_check.js";
 // The first view's styles as text; `cargo xtask dist` bundles them (minified) into this file too.
 import STYLES from "./maturity-check.css";
+import { firstViewFile, useBase } from "./files.js";
 
-const BASE = new URL("./", import.meta.url);
 const TAG = "maturity-check";
 
 let runtime = null;
@@ -24,20 +26,23 @@ let sheet = null;
 /**
  * `fetch(url)`, with the request sent at once through a preload link and the `fetch()` itself
  * made after the current script (a microtask later), where it takes over the preload's response
- * instead of asking again. The page's first `fetch()` spends a few milliseconds setting the Fetch
+ * instead of asking again. `name` is a file of the first view, fetched by its hashed name with its
+ * SRI hash (files.js). The page's first `fetch()` spends a few milliseconds setting the Fetch
  * API up (about 15 ms of a throttled phone's main thread); this way every download the loader
  * starts together leaves before that. The link is removed once the `fetch()` has been made.
  */
-function fetchEarly(url) {
+function fetchEarly(name) {
+  const { href, integrity } = firstViewFile(name);
   const link = document.createElement("link");
   link.rel = "preload";
   link.as = "fetch";
   link.crossOrigin = "anonymous";
-  link.href = url;
+  link.href = href;
+  link.integrity = integrity;
   (document.head ?? document.documentElement).append(link);
   return Promise.resolve().then(() => {
     try {
-      return fetch(url);
+      return globalThis.fetch(href, { integrity });
     } finally {
       link.remove();
     }
@@ -47,11 +52,15 @@ function fetchEarly(url) {
 /** The wasm runtime, loaded and instantiated once. */
 function loadRuntime() {
   if (!runtime) {
-    const wasm = fetchEarly(new URL("maturity_check_bg.wasm", BASE));
+    const wasm = fetchEarly("maturity_check_bg.wasm");
     wasm.catch(() => {}); // a failure surfaces through the glue's init below
     // The glue's set-up (it builds its import object) waits for the end of the current script
     // too, so that the downloads started beside this one leave first.
-    runtime = Promise.resolve().then(() => init({ module_or_path: wasm }));
+    runtime = Promise.resolve()
+      .then(() => init({ module_or_path: wasm }))
+      .catch((e) => {
+        throw Object.assign(new Error(`could not load the widget (maturity_check_bg.wasm): ${e?.message ?? e}`), { runtime: true });
+      });
   }
   runtime.catch(() => {
     runtime = null; // a later widget may retry, e.g. after the network is back
@@ -81,29 +90,39 @@ const CORE_FORMAL = ["de"];
 const cores = new Map();
 
 /**
- * Starts the download of the built-in questionnaire's core (`maturity-check.core.<locale>.txt`)
- * beside the wasm module's, in the locale the widget will pick for the config `text`: the
+ * The config in `text` and the text locale the widget will pick for the built-in questions: the
  * config's `locale`, else the page's `<html lang>`, else the browser's languages, each matched by
- * language; else the default. With `formality: "formal"` a locale with a formal register gets its
- * formal core (`maturity-check.core.de-formal.txt`). Returns `{ locale, text }` (locale: the text
- * locale, such as "de-formal"; text: a promise), or null when the
- * config brings its own questionnaire or is not a JSON object (the widget reports that). A wrong
- * guess costs a download, not a wrong widget: the widget fetches the file it needs itself.
+ * language; else the default; "de-formal" for `formality: "formal"` in a locale with a formal
+ * register. `{ config, locale }`, or null when `text` is not a JSON object (the widget reports that).
  */
-function builtinCore(text) {
+function textLocale(text) {
   let config;
   try {
     config = JSON.parse(text);
   } catch {
     return null;
   }
-  if (config === null || typeof config !== "object" || Array.isArray(config) || config.questionnaire !== undefined) return null;
+  if (config === null || typeof config !== "object" || Array.isArray(config)) return null;
   const match = (tag) => (typeof tag === "string" ? CORE_LOCALES.find((l) => l === tag.split(/[-_]/)[0].toLowerCase()) : undefined);
   const languages = navigator.languages?.length ? navigator.languages : [navigator.language];
   const language = match(config.locale) ?? match(document.documentElement.getAttribute("lang")) ?? languages.map(match).find(Boolean) ?? CORE_DEFAULT;
-  const locale = config.formality === "formal" && CORE_FORMAL.includes(language) ? `${language}-formal` : language;
+  return { config, locale: config.formality === "formal" && CORE_FORMAL.includes(language) ? `${language}-formal` : language };
+}
+
+/**
+ * Starts the download of the built-in questionnaire's core (`maturity-check.core.<locale>.txt`)
+ * beside the wasm module's, in the locale the widget will pick for the config `text` (textLocale;
+ * the formal German core is `maturity-check.core.de-formal.txt`). Returns `{ locale, text }` (locale: the text
+ * locale, such as "de-formal"; text: a promise), or null when the
+ * config brings its own questionnaire or is not a JSON object (the widget reports that). A wrong
+ * guess costs a download, not a wrong widget: the widget fetches the file it needs itself.
+ */
+function builtinCore(text) {
+  const guess = textLocale(text);
+  if (!guess || guess.config.questionnaire !== undefined) return null;
+  const { locale } = guess;
   if (!cores.has(locale)) {
-    const core = fetchEarly(new URL(`maturity-check.core.${locale}.txt`, BASE)).then((r) => {
+    const core = fetchEarly(`maturity-check.core.${locale}.txt`).then((r) => {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       return r.text();
     });
@@ -137,7 +156,7 @@ async function configText(element) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), CONFIG_TIMEOUT_MS);
   try {
-    const response = await fetch(new URL(url, document.baseURI), { credentials: "omit", signal: controller.signal });
+    const response = await globalThis.fetch(new URL(url, document.baseURI), { credentials: "omit", signal: controller.signal });
     if (!response.ok) throw failed(`HTTP ${response.status}`);
     return await response.text();
   } catch (e) {
@@ -174,6 +193,40 @@ async function showLoadFailure(element, error, retry) {
 }
 
 /**
+ * The panel's texts when the wasm module did not arrive, by language (the German one reads right
+ * in both registers).
+ */
+const START_FAILED = {
+  de: ["Der Check konnte nicht geladen werden. Bitte die Verbindung prüfen und es noch einmal versuchen.", "Noch einmal versuchen"],
+  en: ["The check could not be loaded. Check your connection and try again.", "Try again"],
+};
+
+/**
+ * The "could not load, try again" panel for when the wasm module itself did not arrive (offline,
+ * or refused because it is not the file this loader was built with): the widget's own panel is in
+ * that module, so this one is made here, with its markup and classes, in the language the
+ * questions would have been in. "Try again" calls `retry`. Returns a handle with `destroy()`.
+ */
+function showStartFailure(element, text, retry) {
+  const [message, label] = START_FAILED[textLocale(text)?.locale.slice(0, 2)] ?? START_FAILED.de;
+  const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+  root.adoptedStyleSheets = [firstViewSheet()];
+  const make = (tag, className, ...children) => {
+    const node = document.createElement(tag);
+    node.className = className;
+    node.append(...children);
+    return node;
+  };
+  const button = make("button", "mc-button mc-button--primary", label);
+  button.type = "button";
+  button.onclick = retry;
+  const panel = make("section", "mc-screen mc-load-failed", make("p", "", message), make("div", "mc-actions", button));
+  panel.role = "alert";
+  root.replaceChildren(make("div", "mc-host", make("div", "mc", panel)));
+  return { destroy: () => root.replaceChildren() };
+}
+
+/**
  * Whether localStorage holds a key that looks like progress saved by an earlier version of a check
  * (`maturity-check:<id>:<version>`, before the key lost its version, engine/src/progress.rs): the
  * widget then reads it to say why the answers are gone. Here, so that the first view's wasm has no
@@ -204,6 +257,7 @@ const introHeight = (width) => {
 async function mount(element, config = {}) {
   if (!(element instanceof HTMLElement)) throw new TypeError("MaturityCheck.mount: element must be an HTMLElement");
   const text = typeof config === "string" ? config : JSON.stringify(config);
+  const base = useBase(element.getAttribute("base"));
   // The downloads first (the wasm module, the larger, then the built-in questions), so that they
   // are under way while the shadow root and the styles are set up.
   const runtime = loadRuntime();
@@ -213,7 +267,7 @@ async function mount(element, config = {}) {
   container.className = "mc-host";
   root.replaceChildren(container);
   const start = (core = builtinCore(text)) =>
-    mountWidget(element, container, text, BASE.href, core?.locale, core?.text, earlierProgress());
+    mountWidget(element, container, text, base, core?.locale, core?.text, earlierProgress());
   root.adoptedStyleSheets = [firstViewSheet()];
   // The intro's height at the element's width (a block now, with the sheet), kept as the widget's
   // least height, so that the host page does not shift when the intro appears (e2e/layout.test.mjs).
@@ -280,13 +334,15 @@ class MaturityCheckElement extends HTMLElement {
     // The downloads start now, before the config is read (a `config-url` takes a round trip):
     // the wasm module, then the built-in questions for an inline config. mount() below picks up
     // the same downloads.
+    useBase(this.getAttribute("base"));
     loadRuntime().catch(() => {});
     const inline = this.getAttribute("config");
     if (inline !== null) builtinCore(inline);
+    let text = inline ?? "{}";
     try {
       let handle;
       try {
-        const text = await configText(this);
+        text = await configText(this);
         if (generation !== this.#generation) return;
         handle = await mount(this, text);
       } catch (e) {
@@ -294,16 +350,18 @@ class MaturityCheckElement extends HTMLElement {
         const retry = () => {
           if (generation === this.#generation) this.#stop(), this.#start();
         };
-        // Without the wasm module there is no panel to show; the config's error is still reported.
+        // Without the wasm module, the loader's own panel (below); the config's error is reported.
         handle = await showLoadFailure(this, e, retry).catch(() => {
-          throw e;
+          throw Object.assign(e, { runtime: true });
         });
       }
       // Removed or reconfigured while loading: this mount is already stale.
       if (generation !== this.#generation) return handle.destroy();
       this.#handle = handle;
     } catch (e) {
-      if (generation === this.#generation) report(this, String(e?.message ?? e), e?.path ?? "$");
+      if (generation !== this.#generation) return;
+      if (e?.runtime) this.#handle = showStartFailure(this, text, () => generation === this.#generation && (this.#stop(), this.#start()));
+      report(this, String(e?.message ?? e), e?.path ?? "$");
     }
   }
 

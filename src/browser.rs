@@ -321,17 +321,22 @@ pub async fn fetch_text_within(url: &str, timeout_ms: u32) -> Result<String, Str
     fetch(url, Some(timeout_ms)).await
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The global `fetch`. In `dist/` that is the loader's `fetchFile` (`public/files.js`), which
+    /// fetches a widget file (the questions, the advice, the results' styles) by its hashed name
+    /// with its SRI hash, so a changed file is refused; any other URL as it is.
+    #[wasm_bindgen(js_name = fetch)]
+    pub fn global_fetch(url: &str, init: &web_sys::RequestInit) -> js_sys::Promise;
+}
+
 async fn fetch(url: &str, timeout_ms: Option<u32>) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
-    let win = window().ok_or("no window")?;
-    let request = match timeout_ms {
-        Some(ms) => {
-            let init = web_sys::RequestInit::new();
-            init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(ms)));
-            win.fetch_with_str_and_init(url, &init)
-        }
-        None => win.fetch_with_str(url),
-    };
+    let init = web_sys::RequestInit::new();
+    if let Some(ms) = timeout_ms {
+        init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(ms)));
+    }
+    let request = global_fetch(url, &init);
     let response = JsFuture::from(request).await.map_err(|e| {
         let timed_out = e
             .dyn_ref::<js_sys::Error>()

@@ -48,14 +48,21 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, timeout: 60_000 });
 }
 
-const DIST_FILES = ["maturity-check.js", "maturity_check_bg.wasm"];
+const DIST_FILES = ["maturity-check.js", "maturity_check_bg.wasm", "integrity.json"];
+
+/**
+ * The name a widget file had before `cargo xtask dist` named it by its content (xtask/src/dist/hash.rs):
+ * "/dist/maturity_check_bg.wasm" for "/dist/maturity_check_bg.AbCdE12345.wasm"; any other path as it is.
+ */
+export const logical = (path) => path.replace(/\.[A-Za-z0-9]{10}(\.[a-z]+)$/, "$1");
 let distCopy = null;
 
 /** { key: names, sizes and modification times of dist/'s files, newest: latest mtime }; null when a file is missing. */
 async function distStamp(dir) {
   try {
     const names = (await readdir(dir)).sort();
-    if (!DIST_FILES.every((f) => names.includes(f))) return null;
+    const logicalNames = names.map(logical);
+    if (!DIST_FILES.every((f) => logicalNames.includes(f))) return null;
     const stats = await Promise.all(names.map((n) => stat(join(dir, n))));
     return { key: names.map((n, i) => `${n}:${stats[i].size}:${stats[i].mtimeMs}`).join("|"), newest: Math.max(...stats.map((x) => x.mtimeMs)) };
   } catch {

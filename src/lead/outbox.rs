@@ -212,7 +212,7 @@ async fn attempt(entry: &Entry) -> (Attempt, Option<String>) {
             timer,
         )
         .ok();
-    let result = JsFuture::from(win.fetch_with_str_and_init(&entry.url, &init)).await;
+    let result = JsFuture::from(crate::browser::global_fetch(&entry.url, &init)).await;
     if let Some(t) = timer {
         win.clear_timeout_with_handle(t);
     }

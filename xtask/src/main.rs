@@ -156,6 +156,12 @@ fn test(args: &[String]) -> Result {
     }
     if budget {
         size::budget(&root().join("dist"))?;
+        // The content-hashed names are stable: a second build of the same source names and
+        // hashes every file as the first did (a CDN keeps serving what it cached).
+        let listed = || dist::hash::listed(&root().join("dist"));
+        let first = listed()?;
+        dist::dist()?;
+        dist::hash::same(&first, &listed()?)?;
     }
     if only("pack") {
         let tarball = pack::pack()?;

@@ -5,12 +5,13 @@ use std::path::Path;
 
 use crate::Result;
 
-/// The first view's brotli bytes as [`budget`] measured them: 83,647 B (loader 7,084 + main wasm
-/// 72,291 + German core 4,272) for the widget of commit `c5fdb3d`, toolchain 1.95.0, `dist/` built
+/// The first view's brotli bytes as [`budget`] measured them: 86,749 B (loader 8,442 + main wasm
+/// 74,056 + formal German core 4,251) for the widget with content-hashed files checked by their
+/// SRI hash (BENCHMARKS.md says what the loader gained for it), toolchain 1.95.0, `dist/` built
 /// with std compiled for the widget (`cargo xtask dist`, then `cargo xtask budget`). After a change
 /// that is meant to grow or shrink the first view, re-measure and set this one number, with the
 /// commit, and the figures in the README's "Size" and BENCHMARKS.md.
-pub const MEASURED_FIRST_VIEW_BROTLI: u64 = 83_647;
+pub const MEASURED_FIRST_VIEW_BROTLI: u64 = 86_749;
 
 /// How far the first view may grow over [`MEASURED_FIRST_VIEW_BROTLI`], in percent.
 pub const HEADROOM_PERCENT: u64 = 3;
@@ -19,7 +20,7 @@ pub const HEADROOM_PERCENT: u64 = 3;
 /// this many brotli-compressed bytes: the measured figure and [`HEADROOM_PERCENT`].
 pub const BUDGET_BROTLI: u64 = limit(MEASURED_FIRST_VIEW_BROTLI, HEADROOM_PERCENT);
 
-/// `measured` and `percent` % of it, rounded down: 83,647 and 3 % allow 86,156 B.
+/// `measured` and `percent` % of it, rounded down: 86,749 and 3 % allow 89,351 B.
 const fn limit(measured: u64, percent: u64) -> u64 {
     measured + measured * percent / 100
 }
@@ -102,10 +103,16 @@ pub fn report(dir: &Path) -> Result<Sizes> {
 /// and the headroom either way.
 pub fn budget(dir: &Path) -> Result {
     let mut total = 0;
+    // The files by the names they had before `cargo xtask dist` named them by their content.
+    let served: std::collections::HashMap<String, String> = files(dir)?
+        .into_iter()
+        .map(|(name, _)| (crate::dist::hash::logical_name(&name), name))
+        .collect();
     let read = |name: &str| {
-        std::fs::read(dir.join(name))
+        let file = served.get(name).map_or(name, String::as_str);
+        std::fs::read(dir.join(file))
             .map(|bytes| measure(&bytes).brotli)
-            .map_err(|e| format!("byte budget: dist/{name}: {e}"))
+            .map_err(|e| format!("byte budget: dist/{file}: {e}"))
     };
     for name in FIRST_VIEW {
         let b = read(name)?;

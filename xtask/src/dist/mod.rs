@@ -29,6 +29,7 @@ use maturity_check_engine::builtin;
 use crate::{root, run, Result};
 
 mod glue;
+pub mod hash;
 mod locales;
 mod order;
 mod release;
@@ -159,11 +160,13 @@ fn wasm_opt(root: &Path) -> Result<PathBuf> {
     Ok(wasm_opt)
 }
 
-/// Minifies the JavaScript and CSS that `dist/` serves, in place. The loader is bundled with the
-/// glue and the chunk loader it imports and with the first view's stylesheet (their files are then
-/// removed): one download instead of four, and the glue and the styles are there the moment the
-/// loader runs. The loader still finds the wasm and
-/// the stylesheets, and the chunk loader the chunks, next to itself (`import.meta.url`).
+/// Minifies the JavaScript and CSS that `dist/` serves, in place, and names the files by their
+/// content ([`hash`]). The loader is bundled with the glue and the chunk loader it imports, with
+/// `public/files.js` (the files' hashes and the `fetch` that checks them, which the glue's and the
+/// chunk loader's `fetch` are pointed at) and with the first view's stylesheet (their files are
+/// then removed): one download instead of five, and the glue and the styles are there the moment
+/// the loader runs. The loader still finds the wasm and the stylesheets, and the chunk loader the
+/// chunks, next to itself (`import.meta.url`) or in the `base` a site sets.
 fn minify(root: &Path, dist: &Path) -> Result {
     let esbuild = root.join("node_modules/.bin/esbuild");
     if !esbuild.exists() {
@@ -172,39 +175,43 @@ fn minify(root: &Path, dist: &Path) -> Result {
             esbuild.display()
         ));
     }
-    // The stylesheets first: the loader bundles the first view's, minified.
-    for (name, bundle) in [
-        ("maturity-check.css", false),
-        ("maturity-check.results.css", false),
-        ("maturity-check.js", true),
-    ] {
-        let file = dist.join(name);
-        run(Command::new(&esbuild)
-            .arg(&file)
+    let minified = |file: &Path| {
+        let mut cmd = Command::new(&esbuild);
+        cmd.arg(file)
             .arg(format!("--outfile={}", file.display()))
-            .args(if bundle {
-                &["--bundle", "--format=esm", "--loader:.css=text"][..]
-            } else {
-                &[]
-            })
-            .args([
-                "--minify",
-                "--allow-overwrite",
-                "--log-level=warning",
-                // wasm-bindgen's glue names the chunk loader once per import; the last one wins,
-                // as it does unminified.
-                "--log-override:duplicate-object-key=silent",
-            ]))?;
+            .args(["--minify", "--allow-overwrite", "--log-level=warning"]);
+        cmd
+    };
+    // The stylesheets first: the loader bundles the first view's, minified.
+    for name in ["maturity-check.css", "maturity-check.results.css"] {
+        run(&mut minified(&dist.join(name)))?;
     }
-    for bundled in [
+    let bundled = [
         format!("{CRATE}.js"),
         "__wasm_split.js".to_string(),
         "maturity-check.css".to_string(),
-    ] {
-        std::fs::remove_file(dist.join(&bundled))
-            .map_err(|e| format!("cannot remove the bundled dist/{bundled}: {e}"))?;
+        "files.js".to_string(),
+    ];
+    let names: Vec<&str> = bundled.iter().map(String::as_str).collect();
+    let first_view = hash::name_by_content(dist, &names)?;
+    let files = dist.join("files.js");
+    hash::fill_in(&files, &first_view)?;
+    run(minified(&dist.join("maturity-check.js")).args([
+        "--bundle",
+        "--format=esm",
+        "--loader:.css=text",
+        // The glue's and the chunk loader's `fetch` is the one that checks the files' hashes.
+        "--define:fetch=fetchFile",
+        &format!("--inject:{}", files.display()),
+        // wasm-bindgen's glue names the chunk loader once per import; the last one wins,
+        // as it does unminified.
+        "--log-override:duplicate-object-key=silent",
+    ]))?;
+    for name in &bundled {
+        std::fs::remove_file(dist.join(name))
+            .map_err(|e| format!("cannot remove the bundled dist/{name}: {e}"))?;
     }
-    Ok(())
+    hash::write_integrity(dist)
 }
 
 /// The built-in questionnaire, two files per text locale: the core the first view reads, and the
